@@ -1,0 +1,5 @@
+export * from './error-codes.ts';
+export * from './app-error.ts';
+export * from './envelope.ts';
+export * from './pagination.ts';
+export * from './responses.ts';
