@@ -3,3 +3,4 @@ export * from './app-error.ts';
 export * from './envelope.ts';
 export * from './pagination.ts';
 export * from './responses.ts';
+export * from './ids.ts';
