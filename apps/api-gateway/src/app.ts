@@ -1,0 +1,80 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import formBody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorHandling, httpServerOptions } from '@scai/http';
+import type { Logger, Metrics } from '@scai/telemetry';
+import { createAuthenticate } from './auth/authenticate.ts';
+import type { TokenVerifier } from './auth/token-verifier.ts';
+import type { RouteAuth } from './auth/route-auth.ts';
+import { registerOpenApi, registerReferencePage } from './openapi.ts';
+import { health, openApiDocument } from './routes/health.ts';
+import { routeGroups as defaultGroups } from './routes/index.ts';
+import { sharedSchemas } from './routes/common-schemas.ts';
+import type { GatewayApp, GatewayDeps, RouteGroup } from './routes/types.ts';
+
+export interface GatewayOptions extends GatewayDeps {
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  metrics?: Metrics;
+  groups?: RouteGroup[];
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
+/** Routes that answer without being part of the API surface (no `config.auth` needed). */
+export const FRAMEWORK_ROUTE_PREFIXES = ['/api/v1/reference'];
+
+/**
+ * Builds the gateway (not listening): error envelope, request ids, token check and
+ * declared permissions on every route, the OpenAPI document and reference page, and
+ * every endpoint group. `server.ts` only listens.
+ */
+export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; naming the base type keeps GatewayApp's generics simple.
+    loggerInstance: options.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    ...httpServerOptions(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorHandling, { metrics: options.metrics });
+  await app.register(formBody);
+  app.decorateRequest('caller', null);
+  app.addHook('preHandler', createAuthenticate(options.verifyToken));
+
+  const groups = options.groups ?? defaultGroups;
+  for (const schema of [...sharedSchemas, ...groups.flatMap((g) => g.schemas)]) app.addSchema(schema);
+
+  // Non-public routes advertise the bearer scheme in the document; every route is
+  // recorded with its declared requirement so a test can hold each one to it.
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declaredRoutes);
+  app.addHook('onRoute', (route) => {
+    const auth = route.config?.auth;
+    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, auth });
+    if (auth && auth !== 'public' && route.schema) route.schema.security = [{ bearerAuth: [] }];
+  });
+  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups });
+  await registerReferencePage(app as unknown as FastifyInstance);
+
+  const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };
+  health(app, deps);
+  openApiDocument(app, deps);
+  for (const group of groups) {
+    for (const route of group.routes) route(app, deps);
+  }
+  return app;
+}

@@ -1,0 +1,23 @@
+import { commonSchema, loadConfig, port, str, url, type ConfigOf } from '@scai/config';
+
+export const gatewaySchema = {
+  ...commonSchema,
+  GATEWAY_HOST: str('127.0.0.1'),
+  GATEWAY_PORT: port(8080),
+  /** Public origin; base of the token issuers and of links in the OpenAPI document. */
+  PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
+  /** The auth app's HTTP side: OAuth/OIDC endpoints and JWKS, proxied under one origin. */
+  AUTH_HTTP_URL: url('http://127.0.0.1:8081', ['http', 'https']),
+  AUTH_GRPC_URL: str('127.0.0.1:50051'),
+  PARTNERS_GRPC_URL: str('127.0.0.1:50052'),
+  REGISTRATIONS_GRPC_URL: str('127.0.0.1:50053'),
+  BILLING_GRPC_URL: str('127.0.0.1:50054'),
+  METERING_GRPC_URL: str('127.0.0.1:50055'),
+  PROVISIONING_GRPC_URL: str('127.0.0.1:50056'),
+};
+
+export type GatewayConfig = ConfigOf<typeof gatewaySchema>;
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return loadConfig(gatewaySchema, env);
+}

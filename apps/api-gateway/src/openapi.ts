@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger';
+import apiReference from '@scalar/fastify-api-reference';
+import type { FastifyInstance } from 'fastify';
+import type { RouteGroup } from './routes/types.ts';
+
+export interface OpenApiOptions {
+  publicUrl: string;
+  groups: RouteGroup[];
+}
+
+/**
+ * The OpenAPI 3.1 document is built from the routes' own TypeBox schemas. Named schemas
+ * keep their `$id` as their name in `components.schemas`, so the document says
+ * `RegistrationRequestCreate` where the published reference does.
+ */
+export async function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Scai Platform API',
+        version: '1.0.0',
+        description:
+          'The one REST API of the platform control plane: identity (partners, tenants, users, OAuth applications) and commerce. ' +
+          'Every non-2xx answer is `{ "error": { "code", "message", "details"?, "request_id" } }`; a 422 also carries `detail[]`.',
+      },
+      servers: [{ url: options.publicUrl }],
+      tags: options.groups.map((group) => ({ name: group.tag, description: group.description })),
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
+    },
+  });
+}
+
+/** The browsable reference page; it reads the same document. */
+export async function registerReferencePage(app: FastifyInstance): Promise<void> {
+  await app.register(apiReference, {
+    routePrefix: '/api/v1/reference',
+    configuration: { title: 'Scai Platform API', url: '/api/v1/openapi.json' },
+  });
+}

@@ -1,0 +1,9 @@
+import { registrationRequestsGroup } from './registration-requests/index.ts';
+import { partnersGroup } from './partners/index.ts';
+import { tenantsGroup } from './tenants/index.ts';
+import { adminAuthGroup } from './admin-auth/index.ts';
+import { oauthGroup } from './oauth/index.ts';
+import type { RouteGroup } from './types.ts';
+
+/** Every endpoint group the gateway serves, in the order of the reference. */
+export const routeGroups: RouteGroup[] = [adminAuthGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup];

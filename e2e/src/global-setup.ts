@@ -1,0 +1,35 @@
+import type { TestProject } from 'vitest/node';
+import { startPlatform } from '@scai/platform';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    adminEmail: string;
+    adminPassword: string;
+    authGrpcUrl: string;
+  }
+}
+
+/** Starts the platform once, exactly as `npm start` does, on ports and databases of its own. */
+export default async function setup(project: TestProject) {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const platform = await startPlatform({
+    portOffset: 1000,
+    databasePrefix: `e2e_${suffix}_`,
+    env: {
+      EVENTS_STREAM: `E2E_${suffix.toUpperCase()}`,
+      EVENTS_SUBJECT_PREFIX: `e2e_${suffix}`,
+      SCAI_ADMIN_EMAIL: 'root@e2e.test',
+      SCAI_ADMIN_PASSWORD: 'e2e-Root-Password-1',
+    },
+    log: 'quiet',
+    dropDatabasesOnStop: true,
+  });
+  project.provide('gatewayUrl', platform.gatewayUrl);
+  project.provide('adminEmail', platform.adminEmail);
+  project.provide('adminPassword', platform.adminPassword);
+  project.provide('authGrpcUrl', `127.0.0.1:${platform.appEnv.auth.GRPC_PORT}`);
+  return async () => {
+    await platform.stop();
+  };
+}
