@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startPlatform } from '@scai/platform';
+import { startOtlpReceiver } from './otlp-receiver.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,12 +8,18 @@ declare module 'vitest' {
     adminEmail: string;
     adminPassword: string;
     authGrpcUrl: string;
+    partnersGrpcUrl: string;
+    otlpUrl: string;
   }
 }
 
-/** Starts the platform once, exactly as `npm start` does, on ports and databases of its own. */
+/**
+ * Starts the platform once, exactly as `npm start` does, on ports, databases and an event
+ * stream of its own, exporting traces to an in-suite collector.
+ */
 export default async function setup(project: TestProject) {
   const suffix = Math.random().toString(36).slice(2, 8);
+  const otlp = await startOtlpReceiver();
   const platform = await startPlatform({
     portOffset: 1000,
     databasePrefix: `e2e_${suffix}_`,
@@ -21,6 +28,9 @@ export default async function setup(project: TestProject) {
       EVENTS_SUBJECT_PREFIX: `e2e_${suffix}`,
       SCAI_ADMIN_EMAIL: 'root@e2e.test',
       SCAI_ADMIN_PASSWORD: 'e2e-Root-Password-1',
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      LOG_LEVEL: 'warn',
     },
     log: 'quiet',
     dropDatabasesOnStop: true,
@@ -29,7 +39,11 @@ export default async function setup(project: TestProject) {
   project.provide('adminEmail', platform.adminEmail);
   project.provide('adminPassword', platform.adminPassword);
   project.provide('authGrpcUrl', `127.0.0.1:${platform.appEnv.auth.GRPC_PORT}`);
+  project.provide('partnersGrpcUrl', `127.0.0.1:${platform.appEnv.partners.GRPC_PORT}`);
+  project.provide('otlpUrl', otlp.url);
   return async () => {
     await platform.stop();
+    await platform.dropDatabases();
+    await otlp.close();
   };
 }

@@ -5,8 +5,10 @@ import { errorHandling, httpServerOptions } from '@scai/http';
 import type { Logger, Metrics } from '@scai/telemetry';
 import { createAuthenticate } from './auth/authenticate.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
+import { trustProxySetting } from './config.ts';
 import type { RouteAuth } from './auth/route-auth.ts';
 import { registerOpenApi, registerReferencePage } from './openapi.ts';
+import { registerRequestTracing } from './request-tracing.ts';
 import { health, openApiDocument } from './routes/health.ts';
 import { routeGroups as defaultGroups } from './routes/index.ts';
 import { sharedSchemas } from './routes/common-schemas.ts';
@@ -23,11 +25,16 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   auth: RouteAuth | undefined;
+  bodyOptional: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     declaredRoutes: DeclaredRoute[];
+  }
+  interface FastifyContextConfig {
+    /** The body may be left out (the published reference marks it not required). */
+    bodyOptional?: boolean;
   }
 }
 
@@ -44,7 +51,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // pino's Logger is a FastifyBaseLogger; naming the base type keeps GatewayApp's generics simple.
     loggerInstance: options.logger as FastifyBaseLogger,
     disableRequestLogging: true,
-    trustProxy: true,
+    trustProxy: trustProxySetting(options.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     ...httpServerOptions(),
@@ -52,6 +59,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
 
   await app.register(errorHandling, { metrics: options.metrics });
   await app.register(formBody);
+  registerRequestTracing(app as unknown as FastifyInstance);
   app.decorateRequest('caller', null);
   app.addHook('preHandler', createAuthenticate(options.verifyToken));
 
@@ -64,10 +72,12 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.decorate('declaredRoutes', declaredRoutes);
   app.addHook('onRoute', (route) => {
     const auth = route.config?.auth;
-    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, auth });
+    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, auth, bodyOptional: route.config?.bodyOptional === true });
     if (auth && auth !== 'public' && route.schema) route.schema.security = [{ bearerAuth: [] }];
   });
-  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups });
+  const optionalBodies = () =>
+    new Set(declaredRoutes.filter((r) => r.bodyOptional).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`));
+  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups, optionalBodies });
   await registerReferencePage(app as unknown as FastifyInstance);
 
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };

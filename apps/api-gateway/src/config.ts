@@ -8,6 +8,12 @@ export const gatewaySchema = {
   PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
   /** The auth app's HTTP side: OAuth/OIDC endpoints and JWKS, proxied under one origin. */
   AUTH_HTTP_URL: url('http://127.0.0.1:8081', ['http', 'https']),
+  /**
+   * Which proxies may set X-Forwarded-For (login throttling keys on the client address):
+   * `false` at the edge, a comma list of addresses/CIDRs behind an ingress, `true` only
+   * when every hop is trusted.
+   */
+  TRUST_PROXY: str('false'),
   AUTH_GRPC_URL: str('127.0.0.1:50051'),
   PARTNERS_GRPC_URL: str('127.0.0.1:50052'),
   REGISTRATIONS_GRPC_URL: str('127.0.0.1:50053'),
@@ -17,6 +23,12 @@ export const gatewaySchema = {
 };
 
 export type GatewayConfig = ConfigOf<typeof gatewaySchema>;
+
+export function trustProxySetting(value: string): boolean | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   return loadConfig(gatewaySchema, env);

@@ -6,6 +6,31 @@ import type { RouteGroup } from './routes/types.ts';
 export interface OpenApiOptions {
   publicUrl: string;
   groups: RouteGroup[];
+  /** `METHOD /path/{param}` of routes whose body may be left out (their `config.bodyOptional`). */
+  optionalBodies: () => Set<string>;
+}
+
+type Operation = { security?: unknown[]; parameters?: { name: string; in: string }[]; requestBody?: { required?: boolean } };
+
+/**
+ * Two things the generator cannot say on its own: the optional `authorization` header the
+ * published reference lists on every authenticated route (@fastify/swagger drops it in
+ * favour of the security scheme), and request bodies that may be omitted.
+ */
+function completeOperations(document: Record<string, unknown>, optionalBodies: Set<string>): Record<string, unknown> {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation.security && !operation.parameters?.some((p) => p.in === 'header' && p.name === 'authorization')) {
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          { name: 'authorization', in: 'header', required: false, schema: { anyOf: [{ type: 'string' }, { type: 'null' }] } } as never,
+        ];
+      }
+      if (operation.requestBody && optionalBodies.has(`${method.toUpperCase()} ${path}`)) operation.requestBody.required = false;
+    }
+  }
+  return document;
 }
 
 /**
@@ -30,6 +55,10 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? (completeOperations(document.openapiObject as Record<string, unknown>, options.optionalBodies()) as typeof document.openapiObject)
+        : document.swaggerObject,
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
     },

@@ -37,7 +37,7 @@ describe('requirePermission', () => {
 
   it('follows the roles table', () => {
     expect(can(partnerAdmin, 'admin:tenants')).toBe(true);
-    expect(can(partnerAdmin, 'admin:partners')).toBe(false);
+    expect(can(partnerAdmin, 'admin:platform')).toBe(false);
     expect(can(tenantAdmin, 'admin:users')).toBe(true);
     expect(can(tenantAdmin, 'admin:tenants')).toBe(false);
   });

@@ -15,6 +15,8 @@ const PLATFORM_ONLY: readonly Scope[] = ['admin:read', 'admin:write'];
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   super_admin: SCOPES.filter((s) => !PLATFORM_ONLY.includes(s)),
   partner_admin: [
+    // Its own partner only (reach); listing and creating partners stays with the platform.
+    'admin:partners',
     'admin:tenants',
     'admin:users',
     'admin:groups',

@@ -30,11 +30,14 @@ export function createAuthenticate(verify: TokenVerifier) {
     request.caller = null;
     const auth = request.routeOptions.config.auth;
     if (auth === undefined) return; // unknown routes and framework routes; every API route declares one (tested)
-    const token = bearerToken(request);
     if (auth === 'public') {
+      // Public routes may carry other schemes (HTTP Basic client auth at the token endpoint).
+      const header = request.headers.authorization;
+      const token = header && /^Bearer\s/i.test(header) ? bearerToken(request) : null;
       if (token) request.caller = await verify(token).catch(() => null);
       return;
     }
+    const token = bearerToken(request);
     if (!token) throw new AppError('unauthorized', 'Authentication required');
     const caller = await verify(token);
     request.caller = caller;

@@ -1,0 +1,39 @@
+import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
+import { auth, partners, registrations } from '@scai/proto';
+import type { GatewayConfig } from './config.ts';
+
+/**
+ * One bound gRPC client per service the gateway calls. Each endpoint group adds its
+ * service here (a property and a line in `createServiceClients`).
+ */
+export interface ServiceClients {
+  registrations: BoundClient<registrations.v1.RegistrationsServiceClient>;
+  partners: BoundClient<partners.v1.PartnersServiceClient>;
+  tenants: BoundClient<partners.v1.TenantsServiceClient>;
+  adminAuth: BoundClient<auth.v1.AdminAuthServiceClient>;
+  applications: BoundClient<auth.v1.ApplicationsServiceClient>;
+  users: BoundClient<auth.v1.UsersServiceClient>;
+  close(): void;
+}
+
+export function createServiceClients(config: GatewayConfig): ServiceClients {
+  const closers: Array<() => void> = [];
+  const registrationsClient = createChannelClient(registrations.v1.RegistrationsServiceClient, config.REGISTRATIONS_GRPC_URL);
+  closers.push(() => registrationsClient.close());
+  const partnersClient = createChannelClient(partners.v1.PartnersServiceClient, config.PARTNERS_GRPC_URL);
+  const tenantsClient = createChannelClient(partners.v1.TenantsServiceClient, config.PARTNERS_GRPC_URL);
+  closers.push(() => partnersClient.close(), () => tenantsClient.close());
+  const adminAuthClient = createChannelClient(auth.v1.AdminAuthServiceClient, config.AUTH_GRPC_URL);
+  const applicationsClient = createChannelClient(auth.v1.ApplicationsServiceClient, config.AUTH_GRPC_URL);
+  const usersClient = createChannelClient(auth.v1.UsersServiceClient, config.AUTH_GRPC_URL);
+  closers.push(() => adminAuthClient.close(), () => applicationsClient.close(), () => usersClient.close());
+  return {
+    adminAuth: bindClient(adminAuthClient),
+    applications: bindClient(applicationsClient),
+    users: bindClient(usersClient),
+    registrations: bindClient(registrationsClient),
+    partners: bindClient(partnersClient),
+    tenants: bindClient(tenantsClient),
+    close: () => closers.forEach((close) => close()),
+  };
+}

@@ -1,0 +1,48 @@
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { extractTraceContext } from '@scai/telemetry';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    traceContext: Context | null;
+    traceSpan: Span | null;
+  }
+}
+
+const tracer = trace.getTracer('@scai/api-gateway');
+
+/**
+ * One SERVER span per request, continuing a caller's `traceparent`. Handlers run inside
+ * it, so every gRPC call they make (and every event those services write) carries the
+ * same trace id: gateway → service → event consumer is one trace.
+ */
+export function registerRequestTracing(app: FastifyInstance): void {
+  app.decorateRequest('traceContext', null);
+  app.decorateRequest('traceSpan', null);
+
+  app.addHook('onRequest', async (request) => {
+    const parent = extractTraceContext(request.headers as Record<string, string | string[] | undefined>);
+    const span = tracer.startSpan(
+      `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': request.routeOptions.url ?? '', 'scai.request_id': request.id } },
+      parent,
+    );
+    request.traceSpan = span;
+    request.traceContext = trace.setSpan(parent, span);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const span = request.traceSpan;
+    if (!span) return;
+    span.setAttribute('http.response.status_code', reply.statusCode);
+    if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler as RouteHandlerMethod;
+    route.handler = function traced(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      return request.traceContext ? context.with(request.traceContext, () => handler.call(this, request, reply)) : handler.call(this, request, reply);
+    } as RouteHandlerMethod;
+  });
+}

@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '@scai/api';
+import { createLogger } from '@scai/telemetry';
+import { buildGateway } from '../../app.ts';
+import type { ServiceClients } from '../../clients.ts';
+import { loadGatewayConfig } from '../../config.ts';
+import { CALLERS, auth, fakePartnersClients, type Calls } from '../partners/fake-partners-clients.ts';
+import type { GatewayApp } from '../types.ts';
+import { tenantsGroup } from './index.ts';
+
+let app: GatewayApp | null = null;
+
+async function gateway(calls: Calls = []) {
+  app = await buildGateway({
+    config: loadGatewayConfig({}),
+    clients: { ...fakePartnersClients(calls), close: () => undefined } as ServiceClients,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    verifyToken: async (token) => {
+      const caller = CALLERS[token];
+      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
+      return caller;
+    },
+    probeServices: async () => ({}),
+    groups: [tenantsGroup],
+  });
+  return app;
+}
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+const BASE = '/api/v1/admin/tenants';
+const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }> = [
+  { method: 'GET', url: BASE },
+  { method: 'POST', url: BASE, payload: { name: 'Acme', slug: 'acme', contact_email: 'it@acme.test' } },
+  { method: 'GET', url: `${BASE}/tnt_a1` },
+  { method: 'PATCH', url: `${BASE}/tnt_a1`, payload: { name: 'Acme 2' } },
+  { method: 'DELETE', url: `${BASE}/tnt_a1` },
+];
+
+describe('tenant routes: auth', () => {
+  it.each(ROUTES)('$method $url: 401 without a token, 403 for a tenant admin', async (route) => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const none = await gw.inject({ ...route });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error.code).toBe('unauthorized');
+    const tenant = await gw.inject({ ...route, headers: auth('tenant') });
+    expect(tenant.statusCode).toBe(403);
+    expect(tenant.json().error.code).toBe('forbidden');
+    expect(calls).toEqual([]);
+  });
+
+  it('declares admin:tenants on all five routes under the group tag', async () => {
+    const gw = await gateway();
+    const routes = gw.declaredRoutes.filter((r) => r.url.startsWith(BASE) && r.method !== 'HEAD');
+    expect(routes).toHaveLength(5);
+    for (const route of routes) expect(route.auth).toEqual({ scope: 'admin:tenants' });
+    const doc = (await gw.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.paths['/api/v1/admin/tenants'].get.tags).toEqual(['Admin — tenants']);
+  });
+});
+
+describe('tenant routes: behaviour', () => {
+  it('lists with page, page_size and q, with and without the slash', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const response = await gw.inject({ method: 'GET', url: `${BASE}/?page=3&page_size=7&q=acme`, headers: auth('partner') });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.data[0]).toMatchObject({
+      id: 'tnt_a1',
+      partner_id: 'prt_a',
+      status: 'ACTIVE',
+      settings: { mfa_required: false, password_policy: { min_length: 12, require_digit: true }, session_timeout_minutes: 480 },
+      branding: { display_name: 'Acme', logo_url: null },
+    });
+    expect(body.pagination).toEqual({ page: 3, page_size: 7, total: 1, total_pages: 1 });
+    expect(calls[0]).toMatchObject({ request: { page: { page: 3, pageSize: 7 }, q: 'acme' }, outgoing: { caller: CALLERS.partner } });
+    expect((await gw.inject({ method: 'GET', url: BASE, headers: auth('partner') })).statusCode).toBe(200);
+    expect((await gw.inject({ method: 'GET', url: `${BASE}?page_size=101`, headers: auth('partner') })).statusCode).toBe(422);
+  });
+
+  it('creates with 201 (both paths), passing settings and branding', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    for (const url of [BASE, `${BASE}/`]) {
+      const response = await gw.inject({
+        method: 'POST',
+        url,
+        headers: auth('partner'),
+        payload: {
+          name: 'Acme',
+          slug: 'acme-eu',
+          contact_email: 'it@acme.test',
+          settings: { mfa_required: true, password_policy: { min_length: 16 } },
+          branding: { primary_color: '#aabbcc', logo_url: 'https://cdn.acme.test/logo.svg' },
+        },
+      });
+      expect(response.statusCode).toBe(201);
+      expect(response.json().data.id).toBe('tnt_a1');
+    }
+    expect(calls[0].request).toMatchObject({
+      partnerId: undefined,
+      slug: 'acme-eu',
+      settings: { mfaRequired: true, passwordPolicy: { minLength: 16 } },
+      branding: { primaryColor: '#aabbcc', logoUrl: 'https://cdn.acme.test/logo.svg' },
+    });
+  });
+
+  it('validates bodies strictly: slug, settings ranges, colours, unknown keys', async () => {
+    const gw = await gateway();
+    const response = await gw.inject({
+      method: 'POST',
+      url: BASE,
+      headers: auth('super'),
+      payload: {
+        name: 'Acme',
+        slug: 'acme/eu',
+        contact_email: 'it@acme.test',
+        settings: { password_policy: { min_length: 4 }, session_timeout_minutes: 0, theme: 'dark' },
+        branding: { primary_color: 'blue' },
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().detail.map((d: { loc: string[] }) => d.loc.join('.'))).toEqual(
+      expect.arrayContaining([
+        'body.slug',
+        'body.settings.password_policy.min_length',
+        'body.settings.session_timeout_minutes',
+        'body.settings.theme',
+        'body.branding.primary_color',
+      ]),
+    );
+  });
+
+  it('updates with PATCH semantics: branding nulls become clear_fields', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const response = await gw.inject({
+      method: 'PATCH',
+      url: `${BASE}/tnt_a1`,
+      headers: auth('super'),
+      payload: { status: 'SUSPENDED', partner_id: 'prt_b', branding: { logo_url: null, display_name: 'New' } },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(calls[0].request).toMatchObject({
+      id: 'tnt_a1',
+      status: 2,
+      partnerId: 'prt_b',
+      branding: { displayName: 'New' },
+      clearFields: ['branding.logo_url'],
+    });
+  });
+
+  it('answers 404 for unknown tenants and 204 on delete', async () => {
+    const gw = await gateway();
+    const missing = await gw.inject({ method: 'GET', url: `${BASE}/tnt_missing`, headers: auth('partner') });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'not_found', message: 'Tenant not found' });
+    expect((await gw.inject({ method: 'PATCH', url: `${BASE}/tnt_missing`, headers: auth('partner'), payload: {} })).statusCode).toBe(404);
+    const deleted = await gw.inject({ method: 'DELETE', url: `${BASE}/tnt_a1`, headers: auth('partner') });
+    expect(deleted.statusCode).toBe(204);
+    expect(deleted.body).toBe('');
+  });
+});

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { ConfigError, int, loadConfig, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
+
+export const authSchema = {
+  ...serviceSchema,
+  DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/scai_auth', ['postgres', 'postgresql']),
+  GRPC_PORT: port(50051),
+  OPS_PORT: port(9101),
+  AUTH_HTTP_HOST: str('127.0.0.1'),
+  /** OAuth/OIDC endpoints and JWKS (proxied by the gateway under PUBLIC_URL). */
+  AUTH_HTTP_PORT: port(8081),
+  /** Public origin: base of the issuer, the audience and the discovery document's URLs. */
+  PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
+  /** Pepper of the keyed hash of refresh tokens and client secrets. Required in production. */
+  TOKEN_PEPPER: optionalStr({ secret: true }),
+  /** 32 bytes, base64: encrypts private signing keys at rest. Required in production. */
+  SIGNING_KEY_ENCRYPTION_KEY: optionalStr({ secret: true }),
+  ADMIN_ACCESS_TOKEN_TTL_SECONDS: int(900, { min: 30, max: 86_400 }),
+  /** Lifetime of each refresh token (sliding: every rotation starts a new one). */
+  REFRESH_TOKEN_TTL_SECONDS: int(7 * 86_400, { min: 60, max: 90 * 86_400 }),
+  LOGIN_THROTTLE_WINDOW_SECONDS: int(900, { min: 1, max: 86_400 }),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(5, { min: 1, max: 1000 }),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(20, { min: 1, max: 100_000 }),
+  /** How long a new signing key is published in the JWKS before it may sign (JWKS caches). */
+  SIGNING_KEY_PUBLISH_LEAD_SECONDS: int(600, { min: 0, max: 30 * 86_400 }),
+};
+
+export type AuthConfig = ConfigOf<typeof authSchema>;
+
+/** The secrets the app runs with, after the development defaults were applied. */
+export interface AuthSecrets {
+  tokenPepper: string;
+  signingKeyEncryptionKey: string;
+}
+
+function devDefault(label: string, bytes: 'hex' | 'base64'): string {
+  return createHash('sha256').update(`scai-local-development-${label}`).digest(bytes);
+}
+
+/**
+ * Production requires both secrets. Elsewhere a fixed value derived from a public label
+ * is used (and announced once), so `npm start` works with no setup; such values protect
+ * nothing and must never reach a shared environment.
+ */
+export function resolveSecrets(config: AuthConfig, warn: (message: string) => void = console.warn): AuthSecrets {
+  const missing = (['TOKEN_PEPPER', 'SIGNING_KEY_ENCRYPTION_KEY'] as const).filter((key) => !config[key]);
+  if (missing.length && config.NODE_ENV === 'production') {
+    throw new ConfigError(`Configuration error: ${missing[0]} is required in production.`);
+  }
+  if (missing.length) warn(`auth: using derived development values for ${missing.join(', ')} (NODE_ENV=${config.NODE_ENV}); set them outside development`);
+  return {
+    tokenPepper: config.TOKEN_PEPPER ?? devDefault('token-pepper', 'hex'),
+    signingKeyEncryptionKey: config.SIGNING_KEY_ENCRYPTION_KEY ?? devDefault('signing-key-encryption-key', 'base64'),
+  };
+}
+
+export function loadAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
+  return loadConfig(authSchema, env);
+}

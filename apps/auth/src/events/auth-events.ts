@@ -1,0 +1,123 @@
+import { createEvent, type CloudEvent } from '@scai/events';
+import type { Caller } from '@scai/permissions';
+
+const SOURCE = '/apps/auth';
+
+/** Who did it and from where: what the audit log needs beside the change itself. */
+export interface AuditContext {
+  actor: { subject: string; kind: 'user' | 'service' | 'anonymous'; email?: string | null };
+  clientIp: string | null;
+  userAgent?: string | null;
+  requestId: string;
+}
+
+export function auditOf(caller: Caller | null, requestId: string, clientIp: string | null = null, userAgent: string | null = null): AuditContext {
+  return {
+    actor: caller ? { subject: caller.subject, kind: caller.kind, email: caller.email ?? null } : { subject: 'anonymous', kind: 'anonymous' },
+    clientIp,
+    userAgent,
+    requestId,
+  };
+}
+
+function auditData(audit: AuditContext) {
+  return { actor: audit.actor, client_ip: audit.clientIp, user_agent: audit.userAgent ?? null, request_id: audit.requestId };
+}
+
+interface Owner {
+  tenantId: string | null;
+  partnerId: string | null;
+}
+
+export function userCreatedEvent(user: { id: string; email: string; displayName: string; roles: string[] } & Owner, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.user.created',
+    subject: user.id,
+    tenantId: user.tenantId,
+    partnerId: user.partnerId,
+    data: {
+      user_id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      tenant_id: user.tenantId,
+      partner_id: user.partnerId,
+      roles: user.roles,
+      ...auditData(audit),
+    },
+  });
+}
+
+export function sessionCreatedEvent(session: { sessionId: string; userId: string; clientId: string } & Owner, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.session.created',
+    subject: session.sessionId,
+    tenantId: session.tenantId,
+    partnerId: session.partnerId,
+    data: { session_id: session.sessionId, user_id: session.userId, client_id: session.clientId, ...auditData(audit) },
+  });
+}
+
+export type RevocationReason = 'logout' | 'refresh_token_reuse' | 'user_inactive';
+
+export function sessionRevokedEvent(session: { sessionId: string; userId: string; reason: RevocationReason } & Owner, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.session.revoked',
+    subject: session.sessionId,
+    tenantId: session.tenantId,
+    partnerId: session.partnerId,
+    data: { session_id: session.sessionId, user_id: session.userId, reason: session.reason, ...auditData(audit) },
+  });
+}
+
+export type LoginFailureReason = 'invalid_credentials' | 'not_permitted';
+
+/** The e-mail as typed is kept for the audit trail; `user_id` only when it names an account. */
+export function loginFailedEvent(attempt: { email: string; userId: string | null; reason: LoginFailureReason } & Owner, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.login.failed',
+    subject: attempt.userId ?? undefined,
+    tenantId: attempt.tenantId,
+    partnerId: attempt.partnerId,
+    data: { email: attempt.email, user_id: attempt.userId, reason: attempt.reason, ...auditData(audit) },
+  });
+}
+
+export function applicationCreatedEvent(
+  app: { id: string; clientId: string; name: string; applicationType: string; scope: string; registrationRequestId: string | null } & Owner,
+  audit: AuditContext,
+): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.application.created',
+    subject: app.id,
+    tenantId: app.tenantId,
+    partnerId: app.partnerId,
+    data: {
+      application_id: app.id,
+      client_id: app.clientId,
+      name: app.name,
+      application_type: app.applicationType,
+      scope: app.scope,
+      tenant_id: app.tenantId,
+      partner_id: app.partnerId,
+      registration_request_id: app.registrationRequestId,
+      ...auditData(audit),
+    },
+  });
+}
+
+/** A confidential application got a new secret (the old one stops working at once). */
+export function applicationSecretRotatedEvent(app: { id: string; clientId: string } & Owner, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.application.secret_rotated',
+    subject: app.id,
+    tenantId: app.tenantId,
+    partnerId: app.partnerId,
+    data: { application_id: app.id, client_id: app.clientId, ...auditData(audit) },
+  });
+}

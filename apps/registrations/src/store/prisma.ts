@@ -1,0 +1,9 @@
+import { createPrismaPg } from '@scai/db';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type { PrismaClient };
+export type { RegistrationRequest as RequestRow } from '../generated/prisma/client.ts';
+
+export function createPrisma(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: createPrismaPg(databaseUrl) });
+}

@@ -1,0 +1,11 @@
+export { createEvent } from './cloud-event.ts';
+export type { CloudEvent, CreateEventInput } from './cloud-event.ts';
+export { subjectFor } from './subject.ts';
+export { createOutbox } from './outbox.ts';
+export type { Outbox } from './outbox.ts';
+export { connectEvents } from './event-bus.ts';
+export type { ConnectEventsOptions, EventBus, EventsConfig } from './event-bus.ts';
+export type { Relay, RelayOptions, RelayStats } from './relay.ts';
+export type { ConsumeOptions, Consumer, ConsumerStats, EventHandler } from './consumer.ts';
+export type { SqlClient, TransactionalDb } from './sql-client.ts';
+export { DUPLICATE_WINDOW_MS } from './stream.ts';

@@ -1,0 +1,14 @@
+export { startPlatform } from './start-platform.ts';
+export type { RunningPlatform, StartPlatformOptions } from './start-platform.ts';
+export { migrateAll, dropDatabases, migratableApps } from './migrate-all.ts';
+export type { MigrateAllOptions } from './migrate-all.ts';
+export { platformApps, serviceApps, gatewayApp, databaseNameOf } from './apps.ts';
+export type { PlatformApp, ServiceApp, GatewayApp } from './apps.ts';
+export { planPorts, portsOf } from './port-plan.ts';
+export type { PortPlan, ServicePorts } from './port-plan.ts';
+export { buildAppEnv, appDatabaseUrl, serviceAddresses } from './app-env.ts';
+export type { PlatformSettings } from './app-env.ts';
+export { checkPostgres, checkNats, checkDependencies, PreflightError } from './preflight.ts';
+export { gatewayUrls, gatewayPaths } from './gateway-urls.ts';
+export type { GatewayUrls } from './gateway-urls.ts';
+export type { LogMode } from './log-lines.ts';
