@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     },
     log: 'quiet',
     dropDatabasesOnStop: true,
+    deleteStreamOnStop: true,
   });
   project.provide('gatewayUrl', platform.gatewayUrl);
   project.provide('adminEmail', platform.adminEmail);

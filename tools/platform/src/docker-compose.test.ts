@@ -13,6 +13,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
   read_only?: boolean;
+  build?: { context: string; target?: string };
 }
 
 /** Compose's `${VAR:-default}` as `docker compose` resolves it with nothing set. */
@@ -98,5 +99,19 @@ describe('docker-compose.yml', () => {
   it('creates every app database in the PostgreSQL init script', () => {
     const sql = readFileSync(join(repoRoot, 'docker', 'postgres', 'init-databases.sql'), 'utf8');
     for (const app of serviceApps) expect(sql).toContain(`CREATE DATABASE ${databaseNameOf(app)};`);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+
+  it('has the stage compose builds, runs as a non-root user and generates code at build time', () => {
+    const targets = new Set(Object.values(services).flatMap((s) => (s.build?.target ? [s.build.target] : [])));
+    expect(targets).toEqual(new Set(['runtime']));
+    for (const target of targets) expect(dockerfile).toMatch(new RegExp(`^FROM \\S+ AS ${target}$`, 'm'));
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^RUN npm ci /m);
+    expect(dockerfile).toMatch(/^RUN npm run generate$/m);
   });
 });

@@ -61,7 +61,7 @@ function fakeAdminAuth(calls: Calls): ServiceClients['adminAuth'] {
 
 async function gateway(calls: Calls) {
   return buildGateway({
-    config: loadGatewayConfig({}),
+    config: loadGatewayConfig({ TRUST_PROXY: '127.0.0.1' }),
     clients: { adminAuth: fakeAdminAuth(calls), close: () => undefined } as unknown as ServiceClients,
     logger: createLogger({ name: 'test', level: 'silent' }),
     verifyToken: async (token) => {
