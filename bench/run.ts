@@ -43,6 +43,7 @@ const platform = await startPlatform({
   },
   log: 'quiet',
   dropDatabasesOnStop: true,
+  deleteStreamOnStop: true,
 });
 
 try {

@@ -50,7 +50,6 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; naming the base type keeps GatewayApp's generics simple.
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
     trustProxy: trustProxySetting(options.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },

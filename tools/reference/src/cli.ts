@@ -1,9 +1,11 @@
 // Writes the API reference pages (one markdown file per endpoint group) from the live
-// OpenAPI document: `npm run reference -- [--from URL|FILE] [--out DIR]`.
+// OpenAPI document: `npm run reference -- [--from URL|FILE|build] [--out DIR]`.
+// `--from build` builds the document in-process from the gateway's route schemas.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pagesFromOpenApi } from './from-openapi.ts';
+import { buildOpenApiDocument } from './openapi-document.ts';
 import { pageSlug, renderMarkdown } from './render-markdown.ts';
 
 const { values } = parseArgs({
@@ -14,6 +16,7 @@ const { values } = parseArgs({
 });
 
 async function loadDocument(from: string): Promise<Record<string, unknown>> {
+  if (from === 'build') return buildOpenApiDocument();
   if (/^https?:\/\//.test(from)) {
     const response = await fetch(from);
     if (!response.ok) throw new Error(`GET ${from} answered ${response.status}`);

@@ -75,7 +75,7 @@ describe('Login', () => {
     const claims = await verify((await login('partner@example.com')).accessToken);
     expect(claims).toMatchObject({ partner_id: 'prt_1', roles: ['partner_admin'] });
     expect(claims.permissions).toContain('admin:tenants');
-    expect(claims.permissions).not.toContain('admin:partners');
+    expect(claims.permissions).not.toContain('admin:platform');
   });
 
   it('answers the same 401 for a wrong password and an unknown e-mail', async () => {

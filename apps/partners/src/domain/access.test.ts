@@ -5,6 +5,7 @@ import {
   authorizeInternalLookup,
   authorizePartner,
   authorizePartnerCollection,
+  authorizePartnerDeletion,
   authorizePartnerPatch,
   authorizeTenants,
   partnerForNewTenant,
@@ -35,7 +36,10 @@ describe('partner access', () => {
     expect(code(() => authorizePartner(admin, 'prt_a', 'read'))).toBe('ok');
     expect(code(() => authorizePartner(admin, 'prt_b', 'read'))).toBe('not_found');
     // without admin:partners the kind of action is refused first
-    expect(code(() => authorizePartner(partnerAdmin('prt_a'), 'prt_a', 'read'))).toBe('forbidden');
+    expect(code(() => authorizePartner(tenantAdmin('tnt_a', 'prt_a'), 'prt_a', 'read'))).toBe('forbidden');
+    // and a partner admin never deletes its own partner
+    expect(code(() => authorizePartnerDeletion(partnerAdmin('prt_a'), 'prt_a'))).toBe('forbidden');
+    expect(code(() => authorizePartnerDeletion(superAdmin(), 'prt_a'))).toBe('ok');
   });
 
   it('keeps limits, slug and status with the platform', () => {

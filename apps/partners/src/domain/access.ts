@@ -22,6 +22,13 @@ export function authorizePartner(caller: Caller, partnerId: string, access: Acce
   return reach;
 }
 
+/** Deleting a partner (and so suspending its tenants) is the platform's decision alone. */
+export function authorizePartnerDeletion(caller: Caller, partnerId: string): Reach {
+  const reach = authorizePartner(caller, partnerId, 'write');
+  if (reach.level !== 'platform') throw forbidden('Platform admin only');
+  return reach;
+}
+
 /** A partner's own admin may edit its profile, not what the platform granted it. */
 export function authorizePartnerPatch(caller: Caller, partnerId: string, patch: PartnerPatch): void {
   const reach = authorizePartner(caller, partnerId, 'write');

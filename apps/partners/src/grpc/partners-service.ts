@@ -1,7 +1,7 @@
 import { requireCaller, unary, type ImplementationOf } from '@scai/grpc';
 import { reachOf } from '@scai/permissions';
 import type { partners } from '@scai/proto';
-import { authorizePartner, authorizePartnerCollection, authorizePartnerPatch } from '../domain/access.ts';
+import { authorizePartner, authorizePartnerCollection, authorizePartnerDeletion, authorizePartnerPatch } from '../domain/access.ts';
 import { validatePartnerCreate, validatePartnerPatch } from '../domain/partner.ts';
 import type { PartnerStore } from '../store/partner-store.ts';
 import { pageFromProto, pageInfoToProto } from './page-codec.ts';
@@ -41,7 +41,7 @@ export function partnersServiceImpl(store: PartnerStore): PartnersServiceImpl {
     }),
 
     deletePartner: unary(async (request: partners.v1.DeletePartnerRequest, context) => {
-      const reach = authorizePartner(requireCaller(context), request.id, 'write');
+      const reach = authorizePartnerDeletion(requireCaller(context), request.id);
       await store.softDelete(reach, request.id);
       return {};
     }),
