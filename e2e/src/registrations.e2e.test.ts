@@ -44,12 +44,13 @@ describe('Registration Requests (seed 002) through the gateway', () => {
     const noPartner = await api<ErrorBody>('POST', '/api/v1/admin/registration-requests/', { token: root, body: requestBody({ scope: 'PARTNER' }) });
     expect(noPartner.status).toBe(422);
     expect(noPartner.body.detail?.[0].loc).toEqual(['body', 'partner_id']);
-    const badType = await api<ErrorBody>('POST', '/api/v1/admin/registration-requests/', {
-      token: root,
-      body: requestBody({ application_type: 'MAINFRAME', contact_email: 'nope' }),
-    });
+    const badEmail = await api<ErrorBody>('POST', '/api/v1/admin/registration-requests/', { token: root, body: requestBody({ contact_email: 'nope' }) });
+    expect(badEmail.status).toBe(422);
+    expect(badEmail.body.detail?.map((d) => d.loc.join('.'))).toEqual(['body.contact_email']);
+    // The seed types application_type as a string; the service still refuses unknown types.
+    const badType = await api<ErrorBody>('POST', '/api/v1/admin/registration-requests/', { token: root, body: requestBody({ application_type: 'MAINFRAME' }) });
     expect(badType.status).toBe(422);
-    expect(badType.body.detail?.map((d) => d.loc.join('.'))).toEqual(expect.arrayContaining(['body.application_type', 'body.contact_email']));
+    expect(badType.body.detail?.[0].loc).toEqual(['body', 'application_type']);
   });
 
   it('approves once, shows the secret once, and refuses any further transition', async () => {

@@ -4,7 +4,7 @@ import { connectEvents, type EventBus, type Relay } from '@scai/events';
 import { createGrpcServer, type GrpcServer } from '@scai/grpc';
 import { createOpsServer, errorHandling, type OpsServer } from '@scai/http';
 import { auth } from '@scai/proto';
-import { createLogger, createMetrics, type Logger } from '@scai/telemetry';
+import { createLogger, createMetrics, initTracing, type Logger } from '@scai/telemetry';
 import { resolveSecrets, type AuthConfig } from './config.ts';
 import { adminAuthService } from './grpc/admin-auth-service.ts';
 import { applicationsService } from './grpc/applications-service.ts';
@@ -37,6 +37,7 @@ export interface CreateAppOptions {
  */
 export async function createApp(config: AuthConfig, options: CreateAppOptions = {}): Promise<AuthApp> {
   const logger = options.logger ?? createLogger({ name: 'auth', level: config.LOG_LEVEL });
+  initTracing({ serviceName: 'auth', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, disabled: config.OTEL_SDK_DISABLED });
   const secrets = resolveSecrets(config, (message) => logger.warn(message));
   const metrics = createMetrics('auth');
   const db = createPrisma(config.DATABASE_URL);
