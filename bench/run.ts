@@ -4,7 +4,7 @@
 //   2. the same read straight to the partners app over gRPC,
 //   3. admin logins per second through the gateway.
 // Results go to bench/results/latest.json and are printed as a markdown table.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { bindClient, createChannelClient } from '@scai/grpc';
@@ -32,7 +32,7 @@ async function http(url: string, options: { method: 'GET' | 'POST'; headers: Rec
 
 const suffix = Math.random().toString(36).slice(2, 8);
 const platform = await startPlatform({
-  portOffset: 2000,
+  portOffset: 3000,
   databasePrefix: `bench_${suffix}_`,
   env: {
     EVENTS_STREAM: `BENCH_${suffix.toUpperCase()}`,
@@ -79,6 +79,7 @@ try {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, gateway, direct, logins };
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   const row = (name: string, r: LoadResult) => `| ${name} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} |`;
   console.log(`Machine: ${machine}; ${CONNECTIONS} connections, ${DURATION} s each`);

@@ -53,3 +53,11 @@ export async function createAdmin(role: Role, scope: { partnerId?: string; tenan
   const session = await login(email, password);
   return { id: created.user?.id ?? '', email, password, token: session.access_token, refreshToken: session.refresh_token };
 }
+
+/** A user of a tenant with one role, not signed in (a tenant_member cannot use the admin sign-in). */
+export async function createTenantUser(role: Role, tenantId: string): Promise<{ id: string; email: string; password: string }> {
+  const email = `${unique(role.replace('_', '-'))}@e2e.test`;
+  const password = `Pw-${unique('x')}-long-enough`;
+  const created = await users.createUser({ email, password, displayName: email, tenantId, roles: [{ role, tenantId }] }, { caller: SYSTEM_CALLER });
+  return { id: created.user?.id ?? '', email, password };
+}

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { connectEvents, type EventBus, type Relay } from '@scai/events';
@@ -9,13 +10,15 @@ import { resolveSecrets, type AuthConfig } from './config.ts';
 import { adminAuthService } from './grpc/admin-auth-service.ts';
 import { applicationsService } from './grpc/applications-service.ts';
 import { usersService } from './grpc/users-service.ts';
-import { platformOAuth } from './http/platform-oauth.ts';
+import { oidcHttp } from './http/oidc-http.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
 import { AdminAuth } from './services/admin-auth.ts';
 import { Applications } from './services/applications.ts';
-import { ClientCredentials } from './services/client-credentials.ts';
 import type { AuthDeps } from './services/deps.ts';
 import { Users } from './services/users.ts';
+import { pruneExpiredPayloads } from './oidc/payload-adapter.ts';
+import { ProviderRegistry } from './oidc/provider-registry.ts';
+import { grpcTenantDirectory, type TenantDirectory } from './oidc/tenant-directory.ts';
 import { createPrisma } from './store/prisma.ts';
 
 export interface AuthApp {
@@ -28,11 +31,17 @@ export interface AuthApp {
 
 export interface CreateAppOptions {
   logger?: Logger;
+  /** Where tenant issuers find their tenant; the partners app over gRPC unless given. */
+  tenants?: TenantDirectory;
 }
+
+/** How often expired OpenID provider rows (sessions, codes, tokens …) are deleted. */
+const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The auth service: gRPC (AdminAuthService, ApplicationsService, UsersService), the
- * OAuth/OIDC HTTP side (JWKS, discovery, token endpoint), the ops server, and the
+ * OAuth 2.1 / OpenID Connect HTTP side (one oidc-provider per issuer, JWKS, sign-in
+ * pages), the ops server, and the
  * outbox relay that publishes its events.
  */
 export async function createApp(config: AuthConfig, options: CreateAppOptions = {}): Promise<AuthApp> {
@@ -52,6 +61,8 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
   let grpcServer: GrpcServer | null = null;
   let http: FastifyInstance | null = null;
   let ops: OpsServer | null = null;
+  let pruner: NodeJS.Timeout | null = null;
+  const tenants = options.tenants ?? grpcTenantDirectory(config.PARTNERS_GRPC_URL);
   const ports = { grpc: 0, http: 0, ops: 0 };
 
   const deps: AuthDeps = {
@@ -86,7 +97,19 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
       const server: FastifyInstance = Fastify({ loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger, trustProxy: true });
       http = server;
       await server.register(errorHandling, { metrics });
-      await server.register(platformOAuth, { publicUrl: config.PUBLIC_URL, keys, clientCredentials: new ClientCredentials(deps) });
+      const registry = new ProviderRegistry({
+        db,
+        publicUrl: config.PUBLIC_URL,
+        tenants,
+        activeKey: () => keys.activePrivateJwk(),
+        publishedKeys: () => keys.jwks(),
+        cookieKeys: [cookieKey(secrets.tokenPepper)],
+        tokenPepper: secrets.tokenPepper,
+        refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+        now: deps.now,
+        onServerError: (error) => logger.error({ err: error }, 'oidc provider failed'),
+      });
+      await server.register(oidcHttp, { registry, keys, deps });
       await server.listen({ host: config.AUTH_HTTP_HOST, port: config.AUTH_HTTP_PORT });
       ports.http = (server.server.address() as AddressInfo).port;
 
@@ -102,13 +125,20 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         },
       });
       ports.ops = ops.port;
+      pruner = setInterval(() => {
+        pruneExpiredPayloads(db, new Date()).catch((error: unknown) => logger.warn({ err: error }, 'pruning expired oidc rows failed'));
+      }, PRUNE_INTERVAL_MS);
+      pruner.unref();
       logger.info({ grpc: ports.grpc, http: ports.http, ops: ports.ops }, 'auth started');
     },
     async stop() {
+      if (pruner) clearInterval(pruner);
+      pruner = null;
       await ops?.close();
       await http?.close();
       await grpcServer?.stop();
       await bus?.close();
+      tenants.close();
       await db.$disconnect();
       ops = null;
       http = null;
@@ -117,6 +147,11 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
       relay = null;
     },
   };
+}
+
+/** The provider's cookie-signing key, derived from the pepper so every instance signs alike. */
+function cookieKey(pepper: string): string {
+  return createHmac('sha256', pepper).update('scai-oidc-cookies').digest('base64url');
 }
 
 function failNoBus(): never {

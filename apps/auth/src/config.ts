@@ -11,6 +11,8 @@ export const authSchema = {
   AUTH_HTTP_PORT: port(8081),
   /** Public origin: base of the issuer, the audience and the discovery document's URLs. */
   PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
+  /** The partners app: tenant issuers look their tenant up by slug. */
+  PARTNERS_GRPC_URL: str('127.0.0.1:50052'),
   /** Pepper of the keyed hash of refresh tokens and client secrets. Required in production. */
   TOKEN_PEPPER: optionalStr({ secret: true }),
   /** 32 bytes, base64: encrypts private signing keys at rest. Required in production. */

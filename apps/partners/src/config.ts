@@ -1,13 +1,7 @@
-import { bool, loadConfig, port, serviceSchema, url, type ConfigOf } from '@scai/config';
+import { loadConfig, type ConfigOf } from '@scai/config';
+import { serviceConfigSchema } from '@scai/service';
 
-export const partnersSchema = {
-  ...serviceSchema,
-  GRPC_PORT: port(50052),
-  OPS_PORT: port(9102),
-  DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/scai_partners', ['postgres', 'postgresql']),
-  /** Apply pending migrations (creating the database if missing) before serving. */
-  MIGRATE_ON_START: bool(true),
-};
+export const partnersSchema = serviceConfigSchema({ database: 'scai_partners', grpcPort: 50052, opsPort: 9102 });
 
 export type PartnersConfig = ConfigOf<typeof partnersSchema>;
 

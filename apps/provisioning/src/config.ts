@@ -1,13 +1,7 @@
-import { bool, loadConfig, port, serviceSchema, url, type ConfigOf } from '@scai/config';
+import { loadConfig, type ConfigOf } from '@scai/config';
+import { serviceConfigSchema } from '@scai/service';
 
-export const provisioningSchema = {
-  ...serviceSchema,
-  DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/scai_provisioning', ['postgres', 'postgresql']),
-  GRPC_PORT: port(50056),
-  OPS_PORT: port(9106),
-  /** Apply pending migrations (creating the database if missing) before serving. */
-  MIGRATE_ON_START: bool(true),
-};
+export const provisioningSchema = serviceConfigSchema({ database: 'scai_provisioning', grpcPort: 50056, opsPort: 9106 });
 
 export type ProvisioningConfig = ConfigOf<typeof provisioningSchema>;
 

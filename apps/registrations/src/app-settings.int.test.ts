@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '@scai/api';
 import { createOutbox } from '@scai/events';
 import { waitFor } from '@scai/events/testing';
-import { checkHealth } from '@scai/grpc';
 import type { registrations } from '@scai/proto';
 import { createPrisma } from './store/prisma.ts';
 import { partnerAdminA, superAdmin, tenantAdminA1 } from './testing/callers.ts';
@@ -28,16 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
-});
-
-describe('wiring', () => {
-  it('serves gRPC health and the ops endpoints', async () => {
-    expect(await checkHealth(`127.0.0.1:${h.app.grpcPort}`, 'registrations.v1.RegistrationsService')).toBe(true);
-    const ready = await fetch(`http://127.0.0.1:${h.app.opsPort}/readyz`);
-    expect(ready.status).toBe(200);
-    const metrics = await fetch(`http://127.0.0.1:${h.app.opsPort}/metrics`);
-    expect(await metrics.text()).toContain('service="registrations"');
-  });
 });
 
 describe('REGISTRATION_REQUIRE_SECOND_ADMIN', () => {

@@ -1,10 +1,8 @@
-import { bool, int, loadConfig, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
+import { bool, int, loadConfig, str, type ConfigOf } from '@scai/config';
+import { serviceConfigSchema } from '@scai/service';
 
 export const registrationsSchema = {
-  ...serviceSchema,
-  DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/scai_registrations', ['postgres', 'postgresql']),
-  GRPC_PORT: port(50053),
-  OPS_PORT: port(9103),
+  ...serviceConfigSchema({ database: 'scai_registrations', grpcPort: 50053, opsPort: 9103 }),
   /** The auth app: creates the application when a request is approved. */
   AUTH_GRPC_URL: str('127.0.0.1:50051'),
   /** The partners app: resolves a tenant's partner when a TENANT request is filed. */

@@ -27,6 +27,8 @@ export type RotationResult =
 interface LoadedKey {
   kid: string;
   key: Awaited<ReturnType<typeof importJWK>>;
+  /** The private JWK itself: the OpenID provider builds its keystore from it. */
+  jwk: JWK;
   loadedAt: number;
 }
 
@@ -108,6 +110,15 @@ export class SigningKeys {
     return new SignJWT({ ...claims }).setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' }).sign(key);
   }
 
+  /**
+   * The active key as a private JWK (with `kid`, `alg`, `use`), for the OpenID provider's
+   * keystore; cached like the key `sign()` uses, so both follow a rotation together.
+   */
+  async activePrivateJwk(): Promise<{ kid: string; jwk: JWK }> {
+    const { kid, jwk } = await this.activeKey();
+    return { kid, jwk };
+  }
+
   private async activeKey(): Promise<LoadedKey> {
     if (this.active && Date.now() - this.active.loadedAt < ACTIVE_KEY_CACHE_MS) return this.active;
     const row = await this.db.signingKey.findFirst({ where: { status: 'active' }, orderBy: { activatedAt: 'desc' } });
@@ -117,7 +128,7 @@ export class SigningKeys {
       return this.active;
     }
     const jwk = JSON.parse(decryptSecret(this.encryptionKey, row.privateJwkEncrypted, row.kid)) as JWK;
-    this.active = { kid: row.kid, key: await importJWK(jwk, SIGNING_ALG), loadedAt: Date.now() };
+    this.active = { kid: row.kid, key: await importJWK(jwk, SIGNING_ALG), jwk: { ...jwk, use: 'sig' }, loadedAt: Date.now() };
     return this.active;
   }
 

@@ -1,19 +1,18 @@
 import { errors as joseErrors, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { AppError, forbidden, rateLimited, unauthorized } from '@scai/api';
+import { AppError, forbidden, unauthorized } from '@scai/api';
 import { ADMIN_ROLES, requireRole, type Caller } from '@scai/permissions';
 import { ADMIN_CONSOLE_CLIENT_ID, apiAudience, platformIssuer, userAccessClaims } from '../domain/claims.ts';
-import { verifyPassword } from '../domain/password.ts';
 import { refreshOutcome } from '../domain/refresh-rules.ts';
 import { holdsAdminRole } from '../domain/roles.ts';
 import { generateSecret, keyedHash, REFRESH_TOKEN_PREFIX } from '../domain/secret-hash.ts';
-import { combineDecisions, throttleDecision } from '../domain/throttle.ts';
 import { loginFailedEvent, sessionCreatedEvent, sessionRevokedEvent, type AuditContext, type RevocationReason } from '../events/auth-events.ts';
 import { SIGNING_ALG } from '../keys/signing-keys.ts';
-import { clearFailures, recentFailures, recordFailure, type AttemptKey } from '../store/login-attempts.ts';
+import { clearFailures } from '../store/login-attempts.ts';
 import type { Tx } from '../store/prisma.ts';
 import { createSessionToken, familyOwner, findSessionByTokenHash, markRotated, revokeFamily } from '../store/sessions.ts';
-import { findUserByEmail, findUserById, normalizeEmail, userView, type UserView, type UserWithRoles } from '../store/users.ts';
+import { findUserById, normalizeEmail, userView, type UserView, type UserWithRoles } from '../store/users.ts';
 import type { AuthDeps } from './deps.ts';
+import { checkPassword } from './password-check.ts';
 
 export interface TokenPair {
   accessToken: string;
@@ -22,7 +21,6 @@ export interface TokenPair {
   sessionId: string;
 }
 
-const INVALID_CREDENTIALS = 'Invalid email or password';
 const INVALID_REFRESH = 'Invalid or expired refresh token';
 
 /** Admin sign-in for the console: login, refresh-token rotation, logout, me. */
@@ -32,31 +30,8 @@ export class AdminAuth {
   async login(input: { email: string; password: string; clientIp: string; userAgent: string }, audit: AuditContext): Promise<TokenPair & { user: UserView }> {
     const { db, config, now: clock } = this.deps;
     const email = normalizeEmail(input.email);
+    const user = await checkPassword(this.deps, { email, password: input.password, clientIp: input.clientIp || null }, audit);
     const now = clock();
-    const windowStart = new Date(now.getTime() - config.LOGIN_THROTTLE_WINDOW_SECONDS * 1000);
-    const keys: AttemptKey[] = [{ kind: 'account', key: email }];
-    if (input.clientIp) keys.push({ kind: 'address', key: input.clientIp });
-
-    const [accountFailures, addressFailures = []] = await recentFailures(db, keys, windowStart);
-    const throttle = combineDecisions([
-      throttleDecision(accountFailures, { maxFailures: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS }, now),
-      throttleDecision(addressFailures, { maxFailures: config.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS }, now),
-    ]);
-    if (throttle.limited) throw rateLimited(throttle.retryAfterSeconds);
-
-    const user = await findUserByEmail(db, email);
-    const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-    if (!user || !passwordOk) {
-      await db.$transaction(async (tx) => {
-        await recordFailure(tx, keys, now, windowStart);
-        await this.deps.outbox.add(
-          tx,
-          loginFailedEvent({ email, userId: user?.id ?? null, reason: 'invalid_credentials', tenantId: user?.tenantId ?? null, partnerId: user?.partnerId ?? null }, audit),
-        );
-      });
-      this.deps.eventsWritten();
-      throw unauthorized(INVALID_CREDENTIALS);
-    }
 
     const view = userView(user, now);
     if (user.status !== 'ACTIVE' || !holdsAdminRole(view.roles)) {

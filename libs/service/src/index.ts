@@ -1,0 +1,4 @@
+export { createService, type Service, type ServiceAppOptions, type ServiceOptions } from './create-service.ts';
+export type { Client, Job, ServiceContext, ServiceDb, ServiceParts } from './service-parts.ts';
+export { serviceConfigSchema, type ServiceConfig, type ServiceDefaults } from './service-config.ts';
+export { runServiceMain } from './run-service-main.ts';
