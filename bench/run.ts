@@ -2,7 +2,11 @@
 // stream), then measures in one run:
 //   1. GET /api/v1/admin/partners/{id} through the gateway (autocannon),
 //   2. the same read straight to the partners app over gRPC,
-//   3. admin logins per second through the gateway.
+//   3. admin logins per second through the gateway,
+//   4. client_credentials grants per second at the platform token endpoint (a GLOBAL
+//      SERVICE application, approved through the registration routes; Basic auth),
+//   5. complete OIDC sign-ins per second of the admin console (authorize → sign-in page →
+//      consent → callback → code exchange at /api/v1/auth/token), closed loop.
 // Results go to bench/results/latest.json and are printed as a markdown table.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +16,7 @@ import { SYSTEM_CALLER } from '@scai/permissions';
 import { partners } from '@scai/proto';
 import { startPlatform } from '@scai/platform';
 import { measureCalls, type LoadResult } from './src/measure-grpc.ts';
+import { signInOnce } from './src/oidc-sign-in.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -77,8 +82,45 @@ try {
     body: JSON.stringify({ email: platform.adminEmail, password: platform.adminPassword }),
   });
 
+  // A GLOBAL SERVICE application, filed and approved as an admin would.
+  const filed = await fetch(`${platform.gatewayUrl}/api/v1/admin/registration-requests/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ scope: 'GLOBAL', name: 'Bench service', application_type: 'SERVICE', contact_email: 'ops@bench.test', requested_scopes: ['services:read'] }),
+  });
+  const requestId = ((await filed.json()) as { data: { id: string } }).data.id;
+  const approval = await fetch(`${platform.gatewayUrl}/api/v1/admin/registration-requests/${requestId}/approve`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
+  const service = ((await approval.json()) as { data: { client_id: string; client_secret: string } }).data;
+  const clientCredentials = await http(`${platform.gatewayUrl}/api/v1/platform/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${service.client_id}:${service.client_secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+
+  const consoleSettings = (await (await fetch(`${platform.gatewayUrl}/api/v1/auth/config`)).json()) as { issuer: string; client_id: string; scopes: string[] };
+  const signIns = await measureCalls(
+    () =>
+      signInOnce({
+        gatewayUrl: platform.gatewayUrl,
+        issuer: consoleSettings.issuer,
+        clientId: consoleSettings.client_id,
+        scopes: consoleSettings.scopes,
+        // The console client's default redirect URI (CONSOLE_REDIRECT_URIS unset).
+        redirectUri: `${platform.gatewayUrl}/console/callback`,
+        user: { email: platform.adminEmail, password: platform.adminPassword },
+      }),
+    { connections: CONNECTIONS, durationSeconds: DURATION },
+  );
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, gateway, direct, logins };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, gateway, direct, logins, clientCredentials, signIns };
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   const row = (name: string, r: LoadResult) => `| ${name} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} |`;
@@ -87,6 +129,8 @@ try {
   console.log(row('GET /api/v1/admin/partners/{id} via gateway', gateway));
   console.log(row('PartnersService.GetPartner direct gRPC', direct));
   console.log(row('POST /api/v1/admin/auth/login via gateway', logins));
+  console.log(row('POST /api/v1/platform/oauth/token client_credentials via gateway', clientCredentials));
+  console.log(row('OIDC sign-in of the console (authorize → page → consent → /auth/token)', signIns));
 } finally {
   await platform.stop();
   await platform.dropDatabases();

@@ -1,15 +1,8 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { createAdmin, createPartner, createTenant, createTenantUser } from './fixtures.ts';
 import { api, superAdminToken, unique, type ErrorBody } from './http.ts';
-
-// openid-client 6 is the relying party; the "browser" is fetch with manual redirects and
-// a cookie jar, submitting the server-rendered forms as a person would.
-
-const REDIRECT = 'https://spa.e2e.test/callback';
-const LOGGED_OUT = 'https://spa.e2e.test/signed-out';
-const SPA_SCOPES = ['openid', 'profile', 'email', 'organization:read'];
+import { Browser, LOGGED_OUT, oauthErrorOf, REDIRECT, relyingParty, signIn, SPA_SCOPES, start, verified } from './oidc-flow.ts';
 
 let gateway: string;
 let api1: string;
@@ -24,76 +17,6 @@ let spaB: string;
 let platformSpa: string;
 
 const issuerOf = (slug: string) => `${gateway}/api/v1/auth/tenants/${slug}`;
-
-/** A browser: one cookie jar, redirects followed by hand. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  async request(url: string, form?: Record<string, string>): Promise<{ status: number; location: string | null; text: string }> {
-    const headers: Record<string, string> = {};
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(url, { method: form ? 'POST' : 'GET', headers, body: form ? new URLSearchParams(form).toString() : undefined, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const name = pair.slice(0, pair.indexOf('=')).trim();
-      const value = pair.slice(pair.indexOf('=') + 1).trim();
-      if (!value || attributes.some((attribute) => /expires=Thu, 01 Jan 1970/i.test(attribute))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const location = response.headers.get('location');
-    return { status: response.status, location: location ? new URL(location, url).href : null, text: await response.text() };
-  }
-
-  /** Follows the authorization flow to the client's redirect URI, signing in and consenting on the way. */
-  async authorize(url: string, user: { email: string; password: string }, redirectUri = REDIRECT): Promise<URL> {
-    let next = url;
-    for (let step = 0; step < 12; step++) {
-      const page = await this.request(next);
-      if (page.location) {
-        if (page.location.startsWith(redirectUri)) return new URL(page.location);
-        next = page.location;
-        continue;
-      }
-      if (page.status !== 200) throw new Error(`${next} answered ${page.status}: ${page.text.slice(0, 300)}`);
-      const action = /<form method="post" action="([^"]+)"/.exec(page.text)?.[1];
-      if (!action) throw new Error(`no form on ${next}: ${page.text.slice(0, 300)}`);
-      const target = new URL(action.replace(/&amp;/g, '&'), next).href;
-      const posted = await this.request(target, target.endsWith('/login') ? { email: user.email, password: user.password } : {});
-      if (!posted.location) throw new Error(`${target} answered ${posted.status}: ${posted.text.slice(0, 300)}`);
-      next = posted.location;
-    }
-    throw new Error('too many steps');
-  }
-}
-
-async function relyingParty(issuer: string, clientId: string): Promise<oidc.Configuration> {
-  return oidc.discovery(new URL(issuer), clientId, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
-}
-
-/** The start of a code + PKCE flow: the URL to send the browser to and what the callback is checked with. */
-async function start(config: oidc.Configuration, extra: Record<string, string> = {}) {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
-    scope: SPA_SCOPES.join(' '),
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    ...extra,
-  });
-  return { url: url.href, checks: { pkceCodeVerifier: verifier, expectedState: state } };
-}
-
-/** Signs a person in with a SPA client and exchanges the code for the API's access token. */
-async function signIn(issuer: string, clientId: string, user: { email: string; password: string }, browser = new Browser()) {
-  const config = await relyingParty(issuer, clientId);
-  const flow = await start(config);
-  const callback = await browser.authorize(flow.url, user);
-  const tokens = await oidc.authorizationCodeGrant(config, callback, flow.checks, { resource: api1 });
-  return { config, tokens, browser };
-}
 
 async function registeredSpa(body: Record<string, unknown>): Promise<string> {
   const created = await api<{ data: { id: string } }>('POST', '/api/v1/admin/registration-requests/', {
@@ -117,20 +40,6 @@ async function registeredSpa(body: Record<string, unknown>): Promise<string> {
   if (approved.status !== 200) throw new Error(`approval answered ${approved.status}: ${JSON.stringify(approved.body)}`);
   expect(approved.body.data.client_secret ?? null).toBeNull();
   return approved.body.data.client_id;
-}
-
-async function verified(token: string, options: { issuer: string; audience: string }): Promise<JWTPayload> {
-  const jwks = createRemoteJWKSet(new URL(`${gateway}/api/v1/platform/.well-known/jwks.json`));
-  return (await jwtVerify(token, jwks, { algorithms: ['RS256'], ...options })).payload;
-}
-
-async function oauthErrorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { error?: string }).error ?? String(error);
-  }
-  throw new Error('expected the request to be refused');
 }
 
 beforeAll(async () => {

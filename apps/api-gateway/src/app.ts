@@ -3,11 +3,12 @@ import formBody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorHandling, httpServerOptions } from '@scai/http';
 import type { Logger, Metrics } from '@scai/telemetry';
-import { createAuthenticate } from './auth/authenticate.ts';
+import { createAuthenticate, type RevocationCheck } from './auth/authenticate.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import { trustProxySetting } from './config.ts';
 import type { RouteAuth } from './auth/route-auth.ts';
 import { registerOpenApi, registerReferencePage } from './openapi.ts';
+import { registerProbes } from './probes.ts';
 import { registerRequestTracing } from './request-tracing.ts';
 import { health, openApiDocument } from './routes/health.ts';
 import { routeGroups as defaultGroups } from './routes/index.ts';
@@ -19,6 +20,10 @@ export interface GatewayOptions extends GatewayDeps {
   logger: Logger;
   metrics?: Metrics;
   groups?: RouteGroup[];
+  /** Blocked tenants, partners and users (`revocation/`); tokens are not checked against it without. */
+  revocations?: RevocationCheck;
+  /** Readiness for `/readyz`; without it the probes (`/healthz`, `/readyz`) are not served. */
+  ready?: () => boolean;
 }
 
 export interface DeclaredRoute {
@@ -60,7 +65,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   await app.register(formBody);
   registerRequestTracing(app as unknown as FastifyInstance);
   app.decorateRequest('caller', null);
-  app.addHook('preHandler', createAuthenticate(options.verifyToken));
+  app.addHook('preHandler', createAuthenticate(options.verifyToken, options.revocations));
 
   const groups = options.groups ?? defaultGroups;
   for (const schema of [...sharedSchemas, ...groups.flatMap((g) => g.schemas)]) app.addSchema(schema);
@@ -82,6 +87,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };
   health(app, deps);
   openApiDocument(app, deps);
+  if (options.ready) registerProbes(app, options.ready);
   for (const group of groups) {
     for (const route of group.routes) route(app, deps);
   }

@@ -11,8 +11,11 @@ export interface ServiceClients {
   partners: BoundClient<partners.v1.PartnersServiceClient>;
   tenants: BoundClient<partners.v1.TenantsServiceClient>;
   adminAuth: BoundClient<auth.v1.AdminAuthServiceClient>;
+  mfa: BoundClient<auth.v1.MfaServiceClient>;
   applications: BoundClient<auth.v1.ApplicationsServiceClient>;
+  authentication: BoundClient<auth.v1.AuthenticationServiceClient>;
   users: BoundClient<auth.v1.UsersServiceClient>;
+  groups: BoundClient<auth.v1.GroupsServiceClient>;
   close(): void;
 }
 
@@ -26,11 +29,19 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   const adminAuthClient = createChannelClient(auth.v1.AdminAuthServiceClient, config.AUTH_GRPC_URL);
   const applicationsClient = createChannelClient(auth.v1.ApplicationsServiceClient, config.AUTH_GRPC_URL);
   const usersClient = createChannelClient(auth.v1.UsersServiceClient, config.AUTH_GRPC_URL);
-  closers.push(() => adminAuthClient.close(), () => applicationsClient.close(), () => usersClient.close());
+  const groupsClient = createChannelClient(auth.v1.GroupsServiceClient, config.AUTH_GRPC_URL);
+  closers.push(() => groupsClient.close());
+  const mfaClient = createChannelClient(auth.v1.MfaServiceClient, config.AUTH_GRPC_URL);
+  closers.push(() => mfaClient.close());
+  const authenticationClient = createChannelClient(auth.v1.AuthenticationServiceClient, config.AUTH_GRPC_URL);
+  closers.push(() => adminAuthClient.close(), () => applicationsClient.close(), () => usersClient.close(), () => authenticationClient.close());
   return {
     adminAuth: bindClient(adminAuthClient),
+    mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),
+    authentication: bindClient(authenticationClient),
     users: bindClient(usersClient),
+    groups: bindClient(groupsClient),
     registrations: bindClient(registrationsClient),
     partners: bindClient(partnersClient),
     tenants: bindClient(tenantsClient),

@@ -9,13 +9,26 @@ import { createLogger, createMetrics, initTracing, type Logger } from '@scai/tel
 import { resolveSecrets, type AuthConfig } from './config.ts';
 import { adminAuthService } from './grpc/admin-auth-service.ts';
 import { applicationsService } from './grpc/applications-service.ts';
+import { authenticationService } from './grpc/authentication-service.ts';
 import { usersService } from './grpc/users-service.ts';
+import { groupsService } from './grpc/groups-service.ts';
+import { invitationPages } from './http/invitation-pages.ts';
+import { Groups } from './people/groups.ts';
+import { createInvitationMailer } from './people/invitation-mailer.ts';
+import { Invitations } from './people/invitations.ts';
+import { grpcOrgDirectory, type OrgDirectory } from './people/org-directory.ts';
+import { UserAdmin } from './people/user-admin.ts';
 import { oidcHttp } from './http/oidc-http.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
+import { AdminMfa } from './mfa/admin-mfa.ts';
+import { Mfa } from './mfa/mfa.ts';
+import { mfaService } from './mfa/mfa-grpc.ts';
+import { grpcTenantMfa, type TenantMfaSettings } from './mfa/tenant-mfa.ts';
 import { AdminAuth } from './services/admin-auth.ts';
 import { Applications } from './services/applications.ts';
 import type { AuthDeps } from './services/deps.ts';
 import { Users } from './services/users.ts';
+import { ensureConsoleClient } from './oidc/console-client.ts';
 import { pruneExpiredPayloads } from './oidc/payload-adapter.ts';
 import { ProviderRegistry } from './oidc/provider-registry.ts';
 import { grpcTenantDirectory, type TenantDirectory } from './oidc/tenant-directory.ts';
@@ -33,6 +46,10 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Where tenant issuers find their tenant; the partners app over gRPC unless given. */
   tenants?: TenantDirectory;
+  /** Tenants and partners for people management (policy, limits); the partners app over gRPC unless given. */
+  orgs?: OrgDirectory;
+  /** Whether a tenant requires MFA; the partners app over gRPC unless given. */
+  tenantMfa?: TenantMfaSettings;
 }
 
 /** How often expired OpenID provider rows (sessions, codes, tokens …) are deleted. */
@@ -63,6 +80,9 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
   let ops: OpsServer | null = null;
   let pruner: NodeJS.Timeout | null = null;
   const tenants = options.tenants ?? grpcTenantDirectory(config.PARTNERS_GRPC_URL);
+  const tenantMfa = options.tenantMfa ?? grpcTenantMfa(config.PARTNERS_GRPC_URL);
+  const orgs = options.orgs ?? grpcOrgDirectory(config.PARTNERS_GRPC_URL);
+  const mailer = createInvitationMailer({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, production: config.NODE_ENV === 'production' }, logger.child({ component: 'invitations' }));
   const ports = { grpc: 0, http: 0, ops: 0 };
 
   const deps: AuthDeps = {
@@ -74,6 +94,7 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
     secrets,
     now: () => new Date(),
     eventsWritten: () => relay?.nudge(),
+    tenantMfa,
   };
 
   return {
@@ -86,11 +107,18 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         { logger, name: 'auth' },
       );
       relay = bus.startRelay(db);
+      // The admin console's own OAuth client (first-party SPA), registered before anyone can sign in.
+      await ensureConsoleClient(deps);
 
       grpcServer = createGrpcServer({ serviceName: 'auth', host: config.GRPC_HOST, port: config.GRPC_PORT, logger });
-      grpcServer.add(auth.v1.AdminAuthServiceService, adminAuthService(new AdminAuth(deps)));
+      const mfa = new Mfa(deps);
+      const adminAuth = new AdminAuth(deps, mfa);
+      grpcServer.add(auth.v1.AdminAuthServiceService, adminAuthService(adminAuth));
+      grpcServer.add(auth.v1.MfaServiceService, mfaService(new AdminMfa(deps, mfa, adminAuth)));
       grpcServer.add(auth.v1.ApplicationsServiceService, applicationsService(new Applications(deps)));
-      grpcServer.add(auth.v1.UsersServiceService, usersService(new Users(deps)));
+      grpcServer.add(auth.v1.AuthenticationServiceService, authenticationService(deps));
+      grpcServer.add(auth.v1.UsersServiceService, usersService(new Users(deps, orgs), new UserAdmin(deps, { orgs, mailer, logger })));
+      grpcServer.add(auth.v1.GroupsServiceService, groupsService(new Groups(deps, orgs)));
       ports.grpc = await grpcServer.start();
 
       // Behind the gateway (one public origin): X-Forwarded-* name the real client.
@@ -110,6 +138,7 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         onServerError: (error) => logger.error({ err: error }, 'oidc provider failed'),
       });
       await server.register(oidcHttp, { registry, keys, deps });
+      await server.register(invitationPages, { invitations: new Invitations(deps, orgs) });
       await server.listen({ host: config.AUTH_HTTP_HOST, port: config.AUTH_HTTP_PORT });
       ports.http = (server.server.address() as AddressInfo).port;
 
@@ -139,6 +168,9 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
       await grpcServer?.stop();
       await bus?.close();
       tenants.close();
+      orgs.close();
+      mailer.close();
+      tenantMfa.close();
       await db.$disconnect();
       ops = null;
       http = null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigError, int, loadConfig, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
+import { bool, ConfigError, int, loadConfig, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
 
 export const authSchema = {
   ...serviceSchema,
@@ -25,6 +25,21 @@ export const authSchema = {
   LOGIN_MAX_FAILURES_PER_ADDRESS: int(20, { min: 1, max: 100_000 }),
   /** How long a new signing key is published in the JWKS before it may sign (JWKS caches). */
   SIGNING_KEY_PUBLISH_LEAD_SECONDS: int(600, { min: 0, max: 30 * 86_400 }),
+  /**
+   * Redirect URIs of the admin console's OAuth client (comma-separated, exact match);
+   * unset: `{PUBLIC_URL}/console/callback`.
+   */
+  CONSOLE_REDIRECT_URIS: optionalStr(),
+  /** Where the console may send the browser after sign-out (comma-separated); unset: `{PUBLIC_URL}/console/`. */
+  CONSOLE_POST_LOGOUT_REDIRECT_URIS: optionalStr(),
+  /** How long an invitation link to set a password stays valid (72 h). */
+  INVITATION_TTL_SECONDS: int(72 * 3600, { min: 300, max: 30 * 86_400 }),
+  /** `smtp://user:pass@host:587` or `smtps://…`: invitations are mailed; unset, they are logged. */
+  SMTP_URL: optionalStr({ secret: true }),
+  /** Sender of the platform's mail. */
+  SMTP_FROM: str('SCAI Platform <no-reply@scai.invalid>'),
+  /** Every holder of an admin role must sign in with a second factor (TOTP), enrolling first if needed. */
+  ADMIN_MFA_REQUIRED: bool(false),
 };
 
 export type AuthConfig = ConfigOf<typeof authSchema>;

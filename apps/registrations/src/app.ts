@@ -1,7 +1,7 @@
 import { createService, type Service, type ServiceAppOptions } from '@scai/service';
 import { APP_DIR } from './app-dir.ts';
 import { createUpstreamClients } from './clients.ts';
-import type { RegistrationsConfig } from './config.ts';
+import { resolveSecrets, type RegistrationsConfig } from './config.ts';
 import { startExpiryJob } from './events/expiry-job.ts';
 import { createLogNotifier, type Notifier } from './events/notifier.ts';
 import { startRequesterNotifications } from './events/notify-requester.ts';
@@ -26,6 +26,7 @@ export async function createApp(config: RegistrationsConfig, options: AppOptions
     createPrisma,
     logger: options.logger,
     async register({ server, db: prisma, events, relay, logger }) {
+      const secrets = resolveSecrets(config, (message) => logger.warn(message));
       const eventsWritten = () => relay.nudge();
       const consumers = await startRequesterNotifications(events, prisma, options.notifier ?? createLogNotifier(logger));
       const upstream = createUpstreamClients({ auth: config.AUTH_GRPC_URL, partners: config.PARTNERS_GRPC_URL });
@@ -42,6 +43,7 @@ export async function createApp(config: RegistrationsConfig, options: AppOptions
             ttlDays: config.REGISTRATION_TTL_DAYS,
             grpcDeadlineMs: config.GRPC_DEADLINE_MS,
           },
+          secrets,
           eventsWritten,
         }),
       );

@@ -16,9 +16,11 @@ describe('ensureDevSecrets', () => {
   it('generates the secrets once and keeps them across restarts', async () => {
     const file = join(dir, '.platform', 'dev-secrets.json');
     const first = await ensureDevSecrets(file, {});
-    expect(Object.keys(first).sort()).toEqual(['SIGNING_KEY_ENCRYPTION_KEY', 'TOKEN_PEPPER']);
+    expect(Object.keys(first).sort()).toEqual(['CREDENTIALS_ENCRYPTION_KEY', 'SIGNING_KEY_ENCRYPTION_KEY', 'STATUS_TOKEN_PEPPER', 'TOKEN_PEPPER']);
     expect(first.TOKEN_PEPPER).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.STATUS_TOKEN_PEPPER).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(first.SIGNING_KEY_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
+    expect(Buffer.from(first.CREDENTIALS_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
     expect(first.TOKEN_PEPPER).not.toBe(first.SIGNING_KEY_ENCRYPTION_KEY);
     expect(await ensureDevSecrets(file, {})).toEqual(first);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -34,12 +36,8 @@ describe('ensureDevSecrets', () => {
 
 describe('requireProductionSecrets', () => {
   it('names every missing secret', () => {
-    expect(() => requireProductionSecrets({ TOKEN_PEPPER: 'x' })).toThrow(
-      'NODE_ENV=production needs SIGNING_KEY_ENCRYPTION_KEY set',
-    );
-    expect(requireProductionSecrets({ TOKEN_PEPPER: 'a', SIGNING_KEY_ENCRYPTION_KEY: 'b' })).toEqual({
-      TOKEN_PEPPER: 'a',
-      SIGNING_KEY_ENCRYPTION_KEY: 'b',
-    });
+    expect(() => requireProductionSecrets({ TOKEN_PEPPER: 'x' })).toThrow('NODE_ENV=production needs SIGNING_KEY_ENCRYPTION_KEY');
+    const all = { TOKEN_PEPPER: 'a', SIGNING_KEY_ENCRYPTION_KEY: 'b', STATUS_TOKEN_PEPPER: 'c', CREDENTIALS_ENCRYPTION_KEY: 'd' };
+    expect(requireProductionSecrets(all)).toEqual(all);
   });
 });

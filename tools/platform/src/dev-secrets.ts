@@ -10,14 +10,20 @@ import { dirname } from 'node:path';
 export const appSecrets: Readonly<Record<string, readonly string[]>> = {
   /** HMAC key for machine-generated secrets (client secrets, API keys, refresh tokens). */
   TOKEN_PEPPER: ['auth'],
-  /** Encrypts the private signing keys at rest. */
+  /** Encrypts the private signing keys (and, derived, TOTP secrets) at rest. */
   SIGNING_KEY_ENCRYPTION_KEY: ['auth'],
+  /** HMAC key for the status tokens of public self-registration. */
+  STATUS_TOKEN_PEPPER: ['registrations'],
+  /** Encrypts a public request's client secret until the requester reads it once. */
+  CREDENTIALS_ENCRYPTION_KEY: ['registrations'],
 };
 
 /** How each secret is written (apps/auth/src/config.ts): 32 random bytes either way. */
 const secretEncodings: Readonly<Record<string, BufferEncoding>> = {
   TOKEN_PEPPER: 'hex',
   SIGNING_KEY_ENCRYPTION_KEY: 'base64',
+  STATUS_TOKEN_PEPPER: 'hex',
+  CREDENTIALS_ENCRYPTION_KEY: 'base64',
 };
 
 export type Secrets = Record<string, string>;

@@ -63,11 +63,11 @@ describe('docker-compose.yml', () => {
     expect(gateway).toMatchObject({ GATEWAY_PORT: '8080', GATEWAY_HOST: '0.0.0.0', AUTH_HTTP_URL: 'http://auth:8081' });
   });
 
-  it('health-checks every app on its own ops port (the gateway on its health route)', () => {
+  it('health-checks every app on its own ops port (the gateway on its own /readyz)', () => {
     for (const app of serviceApps) {
       expect(services[app.name].healthcheck?.test.join(' '), app.name).toContain(`http://127.0.0.1:${app.opsPort}/readyz`);
     }
-    expect(services[gatewayApp.name].healthcheck?.test.join(' ')).toContain('http://127.0.0.1:8080/api/v1/health');
+    expect(services[gatewayApp.name].healthcheck?.test.join(' ')).toContain('http://127.0.0.1:8080/readyz');
     for (const name of ['postgres', 'nats']) expect(services[name].healthcheck, name).toBeDefined();
   });
 

@@ -1,8 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@scai/api';
 import { requirePermission, requireRole, type Caller } from '@scai/permissions';
+import type { RevocationView } from '../revocation/revocation-view.ts';
 import type { RouteAuth } from './route-auth.ts';
 import type { TokenVerifier } from './token-verifier.ts';
+
+/** What the hook asks of the revocation view (`revocation/`). */
+export type RevocationCheck = Pick<RevocationView, 'seeded' | 'revocationOf'>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,10 +26,25 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
+ * A verified token that is still honoured: its tenant, partner or user has not been
+ * blocked since it was issued (suspension and deactivation take effect at once, not at
+ * the token's `exp`). `iat` stays here; the caller passed on to services is the plain one.
+ */
+async function admit(verify: TokenVerifier, revocations: RevocationCheck | undefined, token: string): Promise<Caller> {
+  const { issuedAt, ...caller } = await verify(token);
+  if (!revocations) return caller;
+  // Until the view has replayed the stream, a suspended tenant's token cannot be told apart.
+  if (!revocations.seeded) throw new AppError('unavailable', 'Token revocation state is not loaded yet');
+  if (revocations.revocationOf({ ...caller, issuedAt })) throw new AppError('unauthorized', 'Token has been revoked');
+  return caller;
+}
+
+/**
  * The one place a request's caller is established and its route's declared
  * requirement checked. Public routes still see a caller when a valid token is sent.
+ * With `revocations`, tokens of blocked tenants, partners and users are refused.
  */
-export function createAuthenticate(verify: TokenVerifier) {
+export function createAuthenticate(verify: TokenVerifier, revocations?: RevocationCheck) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     request.caller = null;
     const auth = request.routeOptions.config.auth;
@@ -34,12 +53,12 @@ export function createAuthenticate(verify: TokenVerifier) {
       // Public routes may carry other schemes (HTTP Basic client auth at the token endpoint).
       const header = request.headers.authorization;
       const token = header && /^Bearer\s/i.test(header) ? bearerToken(request) : null;
-      if (token) request.caller = await verify(token).catch(() => null);
+      if (token) request.caller = await admit(verify, revocations, token).catch(() => null);
       return;
     }
     const token = bearerToken(request);
     if (!token) throw new AppError('unauthorized', 'Authentication required');
-    const caller = await verify(token);
+    const caller = await admit(verify, revocations, token);
     request.caller = caller;
     if (auth === 'authenticated') return;
     if ('roles' in auth) {

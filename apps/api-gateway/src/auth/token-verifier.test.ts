@@ -68,6 +68,11 @@ describe('createTokenVerifier', () => {
     });
   });
 
+  it('hands over `iat` for the revocation check', async () => {
+    const iat = now() - 30;
+    expect((await verify(await sign(claims({ iat })))).issuedAt).toBe(iat);
+  });
+
   it('treats client_credentials tokens as services holding their granted scopes', async () => {
     const caller = await verify(await sign(claims({ sub: 'cli_1', token_type: 'client_credentials', app_scope: 'GLOBAL', scope: 'admin:read', roles: [], permissions: [] })));
     expect(caller).toMatchObject({ kind: 'service', appScope: 'GLOBAL', roles: ['service'], permissions: ['admin:read'] });

@@ -8,7 +8,10 @@ export interface TokenVerifierOptions {
   publicUrl: string;
 }
 
-export type TokenVerifier = (token: string) => Promise<Caller>;
+/** The caller a token names, with its `iat` (seconds) for the revocation check; not passed on. */
+export type VerifiedCaller = Caller & { issuedAt?: number };
+
+export type TokenVerifier = (token: string) => Promise<VerifiedCaller>;
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
@@ -38,7 +41,7 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function toCaller(payload: JWTPayload): Caller {
+function toCaller(payload: JWTPayload): VerifiedCaller {
   const isService = payload.token_type === 'client_credentials';
   const scope = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
   const roles = stringList(payload.roles).filter(isRole) as Role[];
@@ -54,6 +57,7 @@ function toCaller(payload: JWTPayload): Caller {
     appScope: appScope === 'GLOBAL' || appScope === 'PARTNER' || appScope === 'TENANT' ? (appScope as AppScope) : null,
     email: stringOrNull(payload.email),
     tokenId: stringOrNull(payload.jti),
+    issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
   };
 }
 

@@ -2,8 +2,11 @@ import { registrationRequestsGroup } from './registration-requests/index.ts';
 import { partnersGroup } from './partners/index.ts';
 import { tenantsGroup } from './tenants/index.ts';
 import { adminAuthGroup } from './admin-auth/index.ts';
+import { authenticationGroup } from './authentication/index.ts';
 import { oauthGroup } from './oauth/index.ts';
+import { usersGroup } from './users/index.ts';
+import { groupsGroup } from './groups/index.ts';
 import type { RouteGroup } from './types.ts';
 
 /** Every endpoint group the gateway serves, in the order of the reference. */
-export const routeGroups: RouteGroup[] = [adminAuthGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup];
+export const routeGroups: RouteGroup[] = [adminAuthGroup, authenticationGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup, usersGroup, groupsGroup];

@@ -20,7 +20,7 @@ export function auditOf(caller: Caller | null, requestId: string, clientIp: stri
   };
 }
 
-function auditData(audit: AuditContext) {
+export function auditData(audit: AuditContext) {
   return { actor: audit.actor, client_ip: audit.clientIp, user_agent: audit.userAgent ?? null, request_id: audit.requestId };
 }
 

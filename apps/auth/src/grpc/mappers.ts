@@ -1,4 +1,6 @@
-import type { auth } from '@scai/proto';
+import { pagination, type PageRequest } from '@scai/api';
+import { auth, type common } from '@scai/proto';
+import type { GroupView } from '../people/groups.ts';
 import type { ApplicationRow } from '../store/applications.ts';
 import type { UserView } from '../store/users.ts';
 import { isConfidential } from '../domain/application-rules.ts';
@@ -17,6 +19,16 @@ export function toProtoUser(user: UserView): auth.v1.User {
     permissions: user.permissions,
     lastLoginAt: user.lastLoginAt?.toISOString(),
     createdAt: user.createdAt.toISOString(),
+    passwordSet: user.passwordSet,
+    roleGrants: user.roleGrants.map((grant) => ({
+      role: grant.role,
+      tenantId: opt(grant.tenantId),
+      partnerId: opt(grant.partnerId),
+      expiresAt: grant.expiresAt?.toISOString(),
+    })),
+    groups: user.groups.map((group) => ({ id: group.id, name: group.name, role: opt(group.role) })),
+    deactivatedAt: user.deactivatedAt?.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
   };
 }
 
@@ -41,5 +53,35 @@ export function toProtoApplication(app: ApplicationRow): auth.v1.Application {
     confidential: isConfidential(app.applicationType),
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
+  };
+}
+
+const { UserStatus } = auth.v1;
+
+/** The wire status filter as the store's enum; null for UNSPECIFIED (any). */
+export function userStatusFromProto(status: auth.v1.UserStatus): 'ACTIVE' | 'SUSPENDED' | 'DEACTIVATED' | null {
+  if (status === UserStatus.ACTIVE) return 'ACTIVE';
+  if (status === UserStatus.SUSPENDED) return 'SUSPENDED';
+  if (status === UserStatus.DEACTIVATED) return 'DEACTIVATED';
+  return null;
+}
+
+export function pageInfoOf(page: PageRequest, total: number): common.v1.PageInfo {
+  const p = pagination(page, total);
+  return { page: p.page, pageSize: p.page_size, total: p.total, totalPages: p.total_pages };
+}
+
+export function toProtoGroup(group: GroupView): auth.v1.Group {
+  return {
+    id: group.id,
+    tenantId: group.tenantId,
+    partnerId: group.partnerId,
+    name: group.name,
+    description: opt(group.description),
+    role: opt(group.role),
+    memberCount: group.memberCount,
+    members: group.members,
+    createdAt: group.createdAt.toISOString(),
+    updatedAt: group.updatedAt.toISOString(),
   };
 }

@@ -5,7 +5,10 @@ import { AppError, notFound } from '@scai/api';
 import { requestIdOf } from '@scai/http';
 import { auditOf } from '../events/auth-events.ts';
 import type { AuthDeps } from '../services/deps.ts';
+import { Mfa } from '../mfa/mfa.ts';
+import { continueStep, enrollStep, startMfaStep, verifyStep, type MfaStepContext, type StepOutcome } from '../mfa/mfa-interaction.ts';
 import { checkPassword, recordSignIn } from '../services/password-check.ts';
+import type { UserWithRoles } from '../store/users.ts';
 import { brandName, isTenantSlug, PLATFORM_OAUTH_PREFIX, TENANT_ISSUER_PREFIX } from './issuer.ts';
 import { consentPage, messagePage, PAGE_HEADERS, signInPage } from './pages.ts';
 import { mayUseIssuer } from './provider-config.ts';
@@ -50,6 +53,7 @@ function requestedScopes(interaction: Interaction): string[] {
 export async function interactionRoutes(app: FastifyInstance, options: InteractionOptions): Promise<void> {
   await app.register(formbody);
   const { registry, deps } = options;
+  const mfa = new Mfa(deps);
 
   async function issuerOf(params: Params): Promise<IssuerProvider> {
     if (params.slug === undefined) return registry.platform();
@@ -105,11 +109,9 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
 
     const clientIp = clientAddress(request);
     const audit = auditOf(null, requestIdOf(request), clientIp, request.headers['user-agent'] ?? null);
-    let accountId: string;
+    let user: UserWithRoles;
     try {
-      const user = await checkPassword(deps, { email, password, clientIp, accepts: (candidate) => mayUseIssuer(candidate, issuer.info.owner) }, audit);
-      await recordSignIn(deps, user);
-      accountId = user.id;
+      user = await checkPassword(deps, { email, password, clientIp, accepts: (candidate) => mayUseIssuer(candidate, issuer.info.owner) }, audit);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === 'rate_limited') {
@@ -118,9 +120,50 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
       }
       return page(401, 'Invalid e-mail or password.');
     }
-    reply.hijack();
-    await issuer.provider.interactionFinished(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+    // A second factor due (src/mfa/): its page comes before the sign-in completes.
+    const requirement = await mfa.requirementFor(user);
+    if (requirement !== 'none') return answerStep(reply, issuer, request, await startMfaStep(await mfaContext(issuer, interaction, request), user, requirement));
+    await finishSignIn(reply, issuer, request, user);
   };
+
+  const finishSignIn = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, user: UserWithRoles) => {
+    await recordSignIn(deps, user);
+    reply.hijack();
+    await issuer.provider.interactionFinished(request.raw, reply.raw, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+  };
+
+  async function mfaContext(issuer: IssuerProvider, interaction: Interaction, request: FastifyRequest): Promise<MfaStepContext> {
+    const clientIp = clientAddress(request);
+    const userAgent = request.headers['user-agent'] ?? null;
+    return {
+      mfa,
+      brand: brandName(issuer.info.owner),
+      clientName: await clientName(issuer, interaction),
+      action: `${base(issuer, interaction.uid)}/mfa`,
+      boundTo: `${issuer.info.issuer} ${interaction.uid}`,
+      clientIp,
+      userAgent,
+      audit: auditOf(null, requestIdOf(request), clientIp, userAgent),
+      accepts: (candidate) => mayUseIssuer(candidate, issuer.info.owner),
+    };
+  }
+
+  const answerStep = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, outcome: StepOutcome) => {
+    if ('user' in outcome) return finishSignIn(reply, issuer, request, outcome.user);
+    if (outcome.retryAfter) reply.header('retry-after', outcome.retryAfter);
+    return sendPage(reply, outcome.status, outcome.html);
+  };
+
+  /** The forms of the second step: code, enrollment, continue after the recovery codes. */
+  const mfaForm =
+    (step: (ctx: MfaStepContext, token: string, code: string) => Promise<StepOutcome>) =>
+    async (request: FastifyRequest<{ Params: Params; Body: { mfa_token?: string; code?: string } }>, reply: FastifyReply) => {
+      const issuer = await issuerOf(request.params);
+      const interaction = await interactionOf(issuer, request, reply);
+      if (!interaction || interaction.prompt.name !== 'login') return expired(reply, issuer);
+      const outcome = await step(await mfaContext(issuer, interaction, request), String(request.body?.mfa_token ?? ''), String(request.body?.code ?? ''));
+      return answerStep(reply, issuer, request, outcome);
+    };
 
   const consent = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
     const issuer = await issuerOf(request.params);
@@ -156,6 +199,9 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
   for (const prefix of [PLATFORM_OAUTH_PREFIX, `${TENANT_ISSUER_PREFIX}/:slug`]) {
     app.get(`${prefix}/interaction/:uid`, show);
     app.post(`${prefix}/interaction/:uid/login`, login);
+    app.post(`${prefix}/interaction/:uid/mfa`, mfaForm(verifyStep));
+    app.post(`${prefix}/interaction/:uid/mfa/enroll`, mfaForm(enrollStep));
+    app.post(`${prefix}/interaction/:uid/mfa/continue`, mfaForm((ctx, token) => continueStep(ctx, token)));
     app.post(`${prefix}/interaction/:uid/consent`, consent);
     app.post(`${prefix}/interaction/:uid/abort`, abort);
   }

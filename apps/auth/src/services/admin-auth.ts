@@ -11,6 +11,7 @@ import { clearFailures } from '../store/login-attempts.ts';
 import type { Tx } from '../store/prisma.ts';
 import { createSessionToken, familyOwner, findSessionByTokenHash, markRotated, revokeFamily } from '../store/sessions.ts';
 import { findUserById, normalizeEmail, userView, type UserView, type UserWithRoles } from '../store/users.ts';
+import { Mfa } from '../mfa/mfa.ts';
 import type { AuthDeps } from './deps.ts';
 import { checkPassword } from './password-check.ts';
 
@@ -21,19 +22,44 @@ export interface TokenPair {
   sessionId: string;
 }
 
+/** The password was right but a second factor is needed first: no tokens yet. */
+export interface MfaChallengeResult {
+  mfaRequired: true;
+  mfaToken: string;
+  /** MFA is required but not set up: the token is an enrollment token. */
+  mfaEnrollmentRequired: boolean;
+}
+
+export type LoginResult = (TokenPair & { user: UserView; mfaRequired?: false }) | MfaChallengeResult;
+
 const INVALID_REFRESH = 'Invalid or expired refresh token';
 
 /** Admin sign-in for the console: login, refresh-token rotation, logout, me. */
 export class AdminAuth {
-  constructor(private readonly deps: AuthDeps) {}
+  constructor(
+    private readonly deps: AuthDeps,
+    private readonly mfa = new Mfa(deps),
+  ) {}
 
-  async login(input: { email: string; password: string; clientIp: string; userAgent: string }, audit: AuditContext): Promise<TokenPair & { user: UserView }> {
-    const { db, config, now: clock } = this.deps;
+  async login(input: { email: string; password: string; clientIp: string; userAgent: string }, audit: AuditContext): Promise<LoginResult> {
     const email = normalizeEmail(input.email);
     const user = await checkPassword(this.deps, { email, password: input.password, clientIp: input.clientIp || null }, audit);
-    const now = clock();
+    await this.ensurePermitted(user, audit);
+    // With a second factor due, the account's failures stay until it is given (src/mfa/).
+    const requirement = await this.mfa.requirementFor(user);
+    if (requirement !== 'none') {
+      const context = { boundTo: null, clientIp: input.clientIp || null, userAgent: input.userAgent || null };
+      const mfaToken = await this.mfa.challenge(user, requirement === 'enroll' ? 'enrollment' : 'login', context);
+      return { mfaRequired: true, mfaToken, mfaEnrollmentRequired: requirement === 'enroll' };
+    }
+    return this.issueSession(user, input, audit);
+  }
 
-    const view = userView(user, now);
+  /** An active admin, else 403 (answered only after a correct password) with its `login.failed` event. */
+  async ensurePermitted(user: UserWithRoles, audit: AuditContext): Promise<void> {
+    const { db, now: clock } = this.deps;
+    const email = user.email;
+    const view = userView(user, clock());
     if (user.status !== 'ACTIVE' || !holdsAdminRole(view.roles)) {
       // Only now, after a correct password, may the answer differ from a wrong one.
       await db.$transaction((tx) =>
@@ -42,7 +68,14 @@ export class AdminAuth {
       this.deps.eventsWritten();
       throw forbidden(user.status === 'ACTIVE' ? 'This account has no admin role' : 'This account is not active');
     }
+  }
 
+  /** Starts a session for a permitted admin whose sign-in is complete (password, and second factor when due). */
+  async issueSession(user: UserWithRoles, input: { clientIp: string; userAgent: string }, audit: AuditContext): Promise<TokenPair & { user: UserView }> {
+    const { db, config, now: clock } = this.deps;
+    const email = user.email;
+    const now = clock();
+    const view = userView(user, now);
     const refreshToken = generateSecret(REFRESH_TOKEN_PREFIX);
     const session = await db.$transaction(async (tx) => {
       await clearFailures(tx, { kind: 'account', key: email });

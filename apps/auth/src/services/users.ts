@@ -4,11 +4,12 @@ import { isSuperAdmin, type Caller } from '@scai/permissions';
 import { hashPassword } from '../domain/password.ts';
 import { roleGrantProblem } from '../domain/roles.ts';
 import { userCreatedEvent, type AuditContext } from '../events/auth-events.ts';
+import type { OrgDirectory } from '../people/org-directory.ts';
+import { passwordIssues } from '../people/password-rules.ts';
 import { isUniqueViolation } from '../store/prisma.ts';
 import { findUserByEmail, findUserById, normalizeEmail, userView, type UserView } from '../store/users.ts';
 import type { AuthDeps } from './deps.ts';
 
-export const MIN_PASSWORD_LENGTH = 8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface RoleGrantInput {
@@ -29,16 +30,20 @@ export interface CreateUserInput {
 
 /** Internal user management: seeding, `npm start`, tests. Super admins and the system only. */
 export class Users {
-  constructor(private readonly deps: AuthDeps) {}
+  constructor(
+    private readonly deps: AuthDeps,
+    private readonly orgs: OrgDirectory,
+  ) {}
 
   async createUser(caller: Caller, input: CreateUserInput, audit: AuditContext): Promise<UserView> {
     if (!isSuperAdmin(caller)) throw forbidden('Only a super admin may create users here');
     const issues: ValidationIssue[] = [];
     const email = normalizeEmail(input.email);
     if (!EMAIL.test(email)) issues.push({ loc: ['body', 'email'], msg: 'value is not a valid email address', type: 'value_error' });
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      issues.push({ loc: ['body', 'password'], msg: `String should have at least ${MIN_PASSWORD_LENGTH} characters`, type: 'string_too_short' });
-    }
+    const tenantId = input.tenantId || null;
+    // A tenant user belongs to the tenant's partner too (partner admins reach users by partner).
+    const partnerId = input.partnerId || (tenantId ? ((await this.orgs.tenant(tenantId))?.partnerId ?? null) : null);
+    issues.push(...(await passwordIssues(this.orgs, { tenantId, password: input.password, email }, ['body', 'password'])));
     input.roles.forEach((grant, index) => {
       const problem = roleGrantProblem(grant);
       if (problem) issues.push({ loc: ['body', 'roles', index], msg: problem, type: 'value_error' });
@@ -56,8 +61,8 @@ export class Users {
             email,
             passwordHash,
             displayName,
-            tenantId: input.tenantId || null,
-            partnerId: input.partnerId || null,
+            tenantId,
+            partnerId,
             roles: {
               create: input.roles.map((grant) => ({
                 id: randomUUID(),
@@ -71,7 +76,7 @@ export class Users {
         });
         await this.deps.outbox.add(
           tx,
-          userCreatedEvent({ id, email, displayName, tenantId: input.tenantId || null, partnerId: input.partnerId || null, roles: input.roles.map((g) => g.role) }, audit),
+          userCreatedEvent({ id, email, displayName, tenantId, partnerId, roles: input.roles.map((g) => g.role) }, audit),
         );
       });
     } catch (error) {

@@ -1,8 +1,9 @@
 import { newId } from '@scai/api';
 import type { Db, Tx } from './prisma.ts';
+import { USER_INCLUDE } from './users.ts';
 
 export function findSessionByTokenHash(db: Db | Tx, tokenHash: string) {
-  return db.session.findUnique({ where: { tokenHash }, include: { user: { include: { roles: true } } } });
+  return db.session.findUnique({ where: { tokenHash }, include: { user: { include: USER_INCLUDE } } });
 }
 
 /** One refresh token of a family; the first one's id is the family id (the `sid` claim). */

@@ -7,7 +7,9 @@ import { auth } from '@scai/proto';
 import { createLogger } from '@scai/telemetry';
 import { createApp, type AuthApp } from '../app.ts';
 import { loadAuthConfig, type AuthConfig } from '../config.ts';
+import { fixedTenantMfa } from '../mfa/tenant-mfa.ts';
 import { cachedDirectory, type TenantDirectory } from '../oidc/tenant-directory.ts';
+import { fixedOrgDirectory, type OrgDirectory } from '../people/org-directory.ts';
 import type { IssuerTenant } from '../oidc/issuer.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 
@@ -22,6 +24,7 @@ export interface Harness {
   adminAuth: BoundClient<auth.v1.AdminAuthServiceClient>;
   applications: BoundClient<auth.v1.ApplicationsServiceClient>;
   users: BoundClient<auth.v1.UsersServiceClient>;
+  groups: BoundClient<auth.v1.GroupsServiceClient>;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,15 @@ export function fixedTenants(tenants: IssuerTenant[]): TenantDirectory {
   return cachedDirectory(async (slug) => tenants.find((tenant) => tenant.slug === slug) ?? null);
 }
 
-export async function startHarness(prefix: string, env: Record<string, string> = {}, tenants: IssuerTenant[] = []): Promise<Harness> {
+export async function startHarness(
+  prefix: string,
+  env: Record<string, string> = {},
+  tenants: IssuerTenant[] = [],
+  /** Ids of the tenants whose settings require MFA (stands in for the partners app). */
+  mfaRequiredTenants: string[] = [],
+  /** Tenants and partner limits for people management (stands in for the partners app). */
+  orgs: OrgDirectory = fixedOrgDirectory(tenants.map((tenant) => ({ id: tenant.id, partnerId: tenant.partnerId, active: true, passwordPolicy: null }))),
+): Promise<Harness> {
   const database: TestDatabase = await createMigratedTestDatabase(`auth_${prefix}`, APP_DIR);
   const events = createTestEventsConfig();
   const config = loadAuthConfig({
@@ -49,7 +60,7 @@ export async function startHarness(prefix: string, env: Record<string, string> =
     SIGNING_KEY_PUBLISH_LEAD_SECONDS: '0',
     ...env,
   });
-  const app = await createApp(config, { logger: createLogger({ name: 'auth-test', level: 'silent' }), tenants: fixedTenants(tenants) });
+  const app = await createApp(config, { logger: createLogger({ name: 'auth-test', level: 'silent' }), tenants: fixedTenants(tenants), tenantMfa: fixedTenantMfa(mfaRequiredTenants), orgs });
   await app.start();
   const address = `127.0.0.1:${app.ports.grpc}`;
   const clients = [
@@ -57,8 +68,10 @@ export async function startHarness(prefix: string, env: Record<string, string> =
     createChannelClient(auth.v1.ApplicationsServiceClient, address),
     createChannelClient(auth.v1.UsersServiceClient, address),
   ] as const;
+  const groupsChannel = createChannelClient(auth.v1.GroupsServiceClient, address);
   const db = createPrisma(database.url);
   return {
+    groups: bindClient(groupsChannel),
     app,
     config,
     db,
@@ -68,6 +81,7 @@ export async function startHarness(prefix: string, env: Record<string, string> =
     users: bindClient(clients[2]),
     async close() {
       clients.forEach((client) => client.close());
+      groupsChannel.close();
       await db.$disconnect();
       await app.stop();
       await deleteTestStream(events);

@@ -24,6 +24,8 @@ export interface FakeUpstreams {
   calls: CreateApplicationCall[];
   /** Applications created, by registration request id (the idempotency key). */
   applications: Map<string, auth.v1.Application>;
+  /** The last client secret answered, by registration request id. */
+  secrets: Map<string, string>;
   /** The next CreateApplication calls fail with these errors, in order. */
   failures: AppError[];
   /** Delay of each CreateApplication answer (to let concurrent approvals overlap). */
@@ -63,6 +65,7 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
   const state = {
     calls: [] as CreateApplicationCall[],
     applications: new Map<string, auth.v1.Application>(),
+    secrets: new Map<string, string>(),
     failures: [] as AppError[],
     delayMs: 0,
   };
@@ -81,6 +84,7 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
         const application = existing ?? applicationOf(request);
         state.applications.set(key, application);
         const clientSecret = application.confidential ? `sec_${randomBytes(16).toString('hex')}` : undefined;
+        if (clientSecret) state.secrets.set(key, clientSecret);
         return { application, clientSecret, created: !existing };
       }),
     });
@@ -108,6 +112,7 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
     partnersAddress: `127.0.0.1:${partnersPort}`,
     calls: state.calls,
     applications: state.applications,
+    secrets: state.secrets,
     failures: state.failures,
     get delayMs() {
       return state.delayMs;

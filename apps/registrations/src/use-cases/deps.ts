@@ -16,6 +16,8 @@ export interface RegistrationDeps {
     /** Deadline of outgoing gRPC calls; the approve transaction outlives it. */
     grpcDeadlineMs: number;
   };
+  /** Status-token pepper and the key that seals a PUBLIC request's secret until it is read. */
+  secrets: { statusTokenPepper: string; credentialsKey: Buffer };
   /** Called after a transaction that wrote events committed (nudges the relay). */
   eventsWritten?: () => void;
 }

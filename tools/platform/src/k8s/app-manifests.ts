@@ -1,7 +1,8 @@
+import { appSecrets } from '../dev-secrets.ts';
 import type { PlatformApp, ServiceApp } from '../apps.ts';
 import { appLabels, partOf, platformImage, selectorLabels } from './labels.ts';
 import {
-  authSecret,
+  appSecretName,
   containerSecurityContext,
   databaseUrlEnv,
   defaultResources,
@@ -36,13 +37,11 @@ export function probePortName(app: PlatformApp): string {
 }
 
 /**
- * Readiness: a service's `/readyz` (database and NATS reachable). The gateway has no
- * dependency of its own to wait for (a missing backend answers 503 per request), so its
- * readiness is its liveness.
+ * Readiness is `/readyz` everywhere: a service's database and NATS reachable; the
+ * gateway's token revocation view loaded from the event stream and NATS connected (a
+ * missing backend still answers 503 per request and does not make it unready).
  */
-export function readinessPath(app: PlatformApp): string {
-  return app.kind === 'gateway' ? '/healthz' : '/readyz';
-}
+export const READINESS_PATH = '/readyz';
 
 function appEnv(app: PlatformApp) {
   if (app.kind === 'gateway') {
@@ -63,10 +62,8 @@ function appEnv(app: PlatformApp) {
   if (app.httpPort !== undefined) {
     env.push({ name: `${app.envName}_HTTP_HOST`, value: '0.0.0.0' }, { name: `${app.envName}_HTTP_PORT`, value: String(app.httpPort) });
   }
-  if (app.name === 'auth') {
-    for (const key of ['TOKEN_PEPPER', 'SIGNING_KEY_ENCRYPTION_KEY']) {
-      env.push({ name: key, valueFrom: { secretKeyRef: { name: authSecret, key } } });
-    }
+  for (const [key, readers] of Object.entries(appSecrets)) {
+    if (readers.includes(app.name)) env.push({ name: key, valueFrom: { secretKeyRef: { name: appSecretName(app.name), key } } });
   }
   return env;
 }
@@ -106,7 +103,7 @@ export function deployment(app: PlatformApp): Manifest {
               securityContext: containerSecurityContext,
               startupProbe: probe('/healthz', port, { periodSeconds: 2, failureThreshold: 60 }),
               livenessProbe: probe('/healthz', port, { periodSeconds: 10, failureThreshold: 3 }),
-              readinessProbe: probe(readinessPath(app), port, { periodSeconds: 5, failureThreshold: 2 }),
+              readinessProbe: probe(READINESS_PATH, port, { periodSeconds: 5, failureThreshold: 2 }),
               volumeMounts: [tmpMount],
             },
           ],

@@ -62,9 +62,8 @@ describe('k8s/base', () => {
       expect(container.ports.find((p) => p.name === portName)?.containerPort, app.name).toBe(expectedPort);
       expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: portName });
       expect(container.startupProbe?.httpGet).toEqual({ path: '/healthz', port: portName });
-      // The gateway serves no /readyz (apps/api-gateway/src/main.ts): it is ready when it answers.
-      const readiness = app.kind === 'gateway' ? '/healthz' : '/readyz';
-      expect(container.readinessProbe?.httpGet).toEqual({ path: readiness, port: portName });
+      // The gateway's /readyz: its token revocation view is loaded and NATS connected.
+      expect(container.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: portName });
       if (app.kind === 'service') {
         expect(container.env?.find((e) => e.name === 'OPS_PORT')?.value).toBe(String(app.opsPort));
         expect(container.env?.find((e) => e.name === 'GRPC_PORT')?.value).toBe(String(app.grpcPort));

@@ -3,7 +3,8 @@ import type { PlatformApp } from '../apps.ts';
 /** Config and secrets every pod of the platform reads (created by the overlays). */
 export const platformConfigMap = 'scai-platform-config';
 export const databaseSecret = 'scai-database-urls';
-export const authSecret = 'scai-auth-secrets';
+/** The Secret holding an app's own secrets (`appSecrets` of dev-secrets.ts), created outside git in production. */
+export const appSecretName = (app: string) => `scai-${app}-secrets`;
 
 /** Pod-level hardening: a non-root user, the default seccomp profile. */
 export const podSecurityContext = {

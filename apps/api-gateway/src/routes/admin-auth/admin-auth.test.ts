@@ -30,6 +30,9 @@ const user: auth.v1.User = {
   permissions: ['admin:partners'],
   lastLoginAt: '2026-11-26T10:00:00.000Z',
   createdAt: '2026-11-01T00:00:00.000Z',
+  passwordSet: true,
+  roleGrants: [],
+  groups: [],
 };
 
 type Calls = Array<{ method: string; request: unknown; outgoing?: OutgoingCall }>;

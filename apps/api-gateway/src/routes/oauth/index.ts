@@ -6,7 +6,7 @@ import { forwardToAuth, useAuthProxy } from './auth-proxy.ts';
 const TAG = 'OAuth / OIDC';
 
 /** Every path of the auth app's HTTP side; each is forwarded as it is (one public origin). */
-export const AUTH_HTTP_PREFIXES = ['/api/v1/platform/oauth/', '/api/v1/platform/.well-known/', '/api/v1/auth/tenants/'];
+export const AUTH_HTTP_PREFIXES = ['/api/v1/platform/oauth/', '/api/v1/platform/.well-known/', '/api/v1/auth/tenants/', '/api/v1/auth/invitations/'];
 
 const Json = Type.Object({}, { additionalProperties: true });
 
@@ -54,7 +54,7 @@ export const oauthProxy: RouteModule = (app: GatewayApp, { config }) => {
 
 export const oauthGroup: RouteGroup = {
   tag: TAG,
-  description: 'OAuth 2.0 / OpenID Connect endpoints of the auth app, forwarded unchanged under this origin. Every path under `/api/v1/platform/oauth/`, `/api/v1/platform/.well-known/` and `/api/v1/auth/tenants/` belongs here.',
+  description: 'OAuth 2.0 / OpenID Connect endpoints of the auth app, forwarded unchanged under this origin. Every path under `/api/v1/platform/oauth/`, `/api/v1/platform/.well-known/`, `/api/v1/auth/tenants/` and `/api/v1/auth/invitations/` (the page an invitation link opens to set a password) belongs here.',
   schemas: [],
   routes: [oauthProxy],
 };

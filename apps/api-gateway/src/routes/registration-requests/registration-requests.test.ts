@@ -87,6 +87,16 @@ function fakeRegistrations(calls: Calls): ServiceClients['registrations'] {
       record('rejectRequest', request, outgoing);
       return { request: { ...stored, status: 'REJECTED', rejectionReason: request.reason } };
     },
+    // The public routes have their own tests (public-registration.test.ts).
+    createPublicRequest: async () => {
+      throw new Error('not used here');
+    },
+    getPublicRequestStatus: async () => {
+      throw new Error('not used here');
+    },
+    cancelPublicRequest: async () => {
+      throw new Error('not used here');
+    },
   };
 }
 

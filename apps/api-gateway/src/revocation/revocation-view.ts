@@ -1,0 +1,83 @@
+import { createBlockLedger, type BlockEntry, type BlockLedger } from './block-ledger.ts';
+
+/** What of a verified token the view looks at. */
+export interface TokenIdentity {
+  kind: 'user' | 'service';
+  /** `sub`: a user id, or a service application's client id. */
+  subject: string;
+  tenantId: string | null;
+  partnerId: string | null;
+  /** `iat` in seconds; a token without one counts as issued before any block. */
+  issuedAt?: number;
+}
+
+export type RevocationReason = 'tenant_blocked' | 'partner_deleted' | 'user_blocked';
+
+/**
+ * The gateway's in-memory picture of who may not use their tokens any more: blocked
+ * tenants, users and (deleted) partners, fed by the event stream (`revocation-feed.ts`).
+ */
+export interface RevocationView {
+  readonly tenants: BlockLedger;
+  readonly users: BlockLedger;
+  readonly partners: BlockLedger;
+  /** Set once the stream's retained history has been replayed; until then nothing can be judged. */
+  readonly seeded: boolean;
+  markSeeded(): void;
+  /** Why a token must be refused, or null when it may pass. */
+  revocationOf(token: TokenIdentity): RevocationReason | null;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * A tenant (or partner) block refuses every token of it while it lasts: the admin
+ * sign-in issues tokens without asking the tenant's status, so a fresh token proves
+ * nothing. After reactivation, tokens issued before the block (earlier second) stay
+ * refused; a token of the block's own second is let through then, since `iat` cannot
+ * tell it from a fresh sign-in right after a quick reactivation.
+ */
+function tenantBlocks(entry: BlockEntry | undefined, issuedAt: number): boolean {
+  if (!entry) return false;
+  if (!entry.lifted) return true;
+  return issuedAt < seconds(entry.since);
+}
+
+/**
+ * A user block refuses tokens issued at or before it (auth issues none to a user who is
+ * not active, so a later token means the user was reactivated, even when that event has
+ * not arrived yet). After the lift, the block's own second is given the benefit of the
+ * doubt as for tenants.
+ */
+function userBlocks(entry: BlockEntry | undefined, issuedAt: number): boolean {
+  if (!entry) return false;
+  if (entry.permanent) return true;
+  const since = seconds(entry.since);
+  return entry.lifted ? issuedAt < since : issuedAt <= since;
+}
+
+export function createRevocationView(): RevocationView {
+  const tenants = createBlockLedger();
+  const users = createBlockLedger();
+  const partners = createBlockLedger();
+  let seeded = false;
+
+  return {
+    tenants,
+    users,
+    partners,
+    get seeded() {
+      return seeded;
+    },
+    markSeeded() {
+      seeded = true;
+    },
+    revocationOf(token) {
+      const issuedAt = token.issuedAt ?? Number.NEGATIVE_INFINITY;
+      if (token.tenantId && tenantBlocks(tenants.get(token.tenantId), issuedAt)) return 'tenant_blocked';
+      if (token.partnerId && partners.get(token.partnerId)?.lifted === false) return 'partner_deleted';
+      if (token.kind === 'user' && userBlocks(users.get(token.subject), issuedAt)) return 'user_blocked';
+      return null;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { dataBody } from '@scai/api';
+import { requestIdOf } from '@scai/http';
+import { AuthorizationHeader, Meta, errorResponses } from '../common-schemas.ts';
+import { outgoing } from '../partners/outgoing.ts';
+import { ref } from '../schema-ref.ts';
+import type { RouteModule } from '../types.ts';
+import { groupDetailJson } from './group-json.ts';
+import { GroupDetail, GroupIdParams } from './group-schemas.ts';
+import { GROUPS_TAG } from './tag.ts';
+
+export const getGroup: RouteModule = (app, { clients, config }) => {
+  app.get(
+    '/api/v1/admin/groups/:group_id',
+    {
+      schema: {
+        tags: [GROUPS_TAG],
+        summary: 'Get Group',
+        description: 'A group within your reach, with its members.',
+        params: GroupIdParams,
+        headers: AuthorizationHeader,
+        response: { 200: Type.Object({ data: ref(GroupDetail), meta: Meta }), ...errorResponses },
+      },
+      config: { auth: { scope: 'admin:groups' } },
+    },
+    async (request) => {
+      const answer = await clients.groups.getGroup({ id: request.params.group_id }, outgoing(request, config));
+      return dataBody(groupDetailJson(answer.group), requestIdOf(request));
+    },
+  );
+};
