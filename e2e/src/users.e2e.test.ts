@@ -100,6 +100,13 @@ describe('Admin — users through the gateway', () => {
     expect(relogin.status).toBe(403);
     const refresh = await api<ErrorBody>('POST', '/api/v1/admin/auth/refresh', { body: { refresh_token: session.refresh_token } });
     expect(refresh.status).toBe(401);
+    // The access token issued before the deactivation is refused at once (the gateway's revocation view).
+    let status = 200;
+    for (let i = 0; i < 50 && status !== 401; i += 1) {
+      status = (await api('GET', '/api/v1/admin/auth/me', { token: session.access_token })).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
   });
 
   it('gives a group’s members its role: it shows in /admin/auth/me after a re-login', async () => {

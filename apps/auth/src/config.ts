@@ -38,6 +38,8 @@ export const authSchema = {
   SMTP_URL: optionalStr({ secret: true }),
   /** Sender of the platform's mail. */
   SMTP_FROM: str('SCAI Platform <no-reply@scai.invalid>'),
+  /** After a client secret rotation the previous secret keeps working this long (0: it stops at once). */
+  APPLICATION_SECRET_GRACE_SECONDS: int(86_400, { min: 0, max: 30 * 86_400 }),
   /** Every holder of an admin role must sign in with a second factor (TOTP), enrolling first if needed. */
   ADMIN_MFA_REQUIRED: bool(false),
 };

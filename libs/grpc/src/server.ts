@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { splitPath } from './metadata.ts';
 import { attachLogger } from './unary.ts';
 
-/** The handler type each method of a service definition needs (ts-proto `XxxService` consts). */
+/** The handler type each method of a service definition needs (the `<Name>Service` consts of ts-proto). */
 export type ImplementationOf<D> = {
   [K in keyof D]: D[K] extends grpc.MethodDefinition<infer Req, infer Res>
     ? D[K] extends { requestStream: true }

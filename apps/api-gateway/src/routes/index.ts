@@ -6,7 +6,8 @@ import { authenticationGroup } from './authentication/index.ts';
 import { oauthGroup } from './oauth/index.ts';
 import { usersGroup } from './users/index.ts';
 import { groupsGroup } from './groups/index.ts';
+import { applicationsGroup } from './applications/index.ts';
 import type { RouteGroup } from './types.ts';
 
 /** Every endpoint group the gateway serves, in the order of the reference. */
-export const routeGroups: RouteGroup[] = [adminAuthGroup, authenticationGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup, usersGroup, groupsGroup];
+export const routeGroups: RouteGroup[] = [adminAuthGroup, authenticationGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup, usersGroup, groupsGroup, applicationsGroup];

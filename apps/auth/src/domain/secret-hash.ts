@@ -25,3 +25,19 @@ export function keyedHashMatches(pepper: string, secret: string, storedHash: str
   if (stored.length !== presented.length) return false;
   return timingSafeEqual(presented, stored);
 }
+
+/**
+ * A presented client secret against the current hash and, during a rotation's grace
+ * period, the previous one. Both comparisons always run (constant time either way), so
+ * the answer's timing says nothing about which secret matched or whether a grace is on.
+ */
+export function clientSecretMatches(
+  pepper: string,
+  secret: string,
+  hashes: { current: string | null; previous: { hash: string; expiresAt: number } | null; now: number },
+): boolean {
+  const current = keyedHashMatches(pepper, secret, hashes.current ?? '');
+  const previous = keyedHashMatches(pepper, secret, hashes.previous?.hash ?? '');
+  const previousLive = hashes.previous !== null && hashes.now < hashes.previous.expiresAt;
+  return (hashes.current !== null && current) || (previousLive && previous);
+}

@@ -110,14 +110,90 @@ export function applicationCreatedEvent(
   });
 }
 
-/** A confidential application got a new secret (the old one stops working at once). */
-export function applicationSecretRotatedEvent(app: { id: string; clientId: string } & Owner, audit: AuditContext): CloudEvent {
+/**
+ * A confidential application got a new secret. `previous_secret_expires_at`: until then
+ * the old one still works (admin rotation with a grace period); null: it stopped at once.
+ */
+export function applicationSecretRotatedEvent(
+  app: { id: string; clientId: string; previousSecretExpiresAt?: Date | null } & Owner,
+  audit: AuditContext,
+): CloudEvent {
   return createEvent({
     source: SOURCE,
     type: 'scai.auth.application.secret_rotated',
     subject: app.id,
     tenantId: app.tenantId,
     partnerId: app.partnerId,
-    data: { application_id: app.id, client_id: app.clientId, ...auditData(audit) },
+    data: {
+      application_id: app.id,
+      client_id: app.clientId,
+      previous_secret_expires_at: app.previousSecretExpiresAt?.toISOString() ?? null,
+      ...auditData(audit),
+    },
+  });
+}
+
+/** What the audit log keeps of an application (never a secret or its hash). */
+export interface ApplicationSnapshot {
+  name: string;
+  description: string | null;
+  redirect_uris: string[];
+  post_logout_redirect_uris: string[];
+  allowed_origins: string[];
+  allowed_scopes: string[];
+  token_lifetime: number;
+  status: string;
+}
+
+export function applicationSnapshot(app: {
+  name: string;
+  description: string | null;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  allowedOrigins: string[];
+  allowedScopes: string[];
+  tokenLifetime: number;
+  status: string;
+}): ApplicationSnapshot {
+  return {
+    name: app.name,
+    description: app.description,
+    redirect_uris: [...app.redirectUris],
+    post_logout_redirect_uris: [...app.postLogoutRedirectUris],
+    allowed_origins: [...app.allowedOrigins],
+    allowed_scopes: [...app.allowedScopes],
+    token_lifetime: app.tokenLifetime,
+    status: app.status,
+  };
+}
+
+export function applicationUpdatedEvent(app: { id: string; clientId: string } & Owner, before: ApplicationSnapshot, after: ApplicationSnapshot, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.application.updated',
+    subject: app.id,
+    tenantId: app.tenantId,
+    partnerId: app.partnerId,
+    data: { application_id: app.id, client_id: app.clientId, tenant_id: app.tenantId, partner_id: app.partnerId, before, after, ...auditData(audit) },
+  });
+}
+
+/** The application answers invalid_client from now on; `revoked_artefacts` counts the OAuth artefacts removed (grants, refresh and access tokens, codes). */
+export function applicationDisabledEvent(app: { id: string; clientId: string } & Owner, at: Date, revokedArtefacts: number, audit: AuditContext): CloudEvent {
+  return createEvent({
+    source: SOURCE,
+    type: 'scai.auth.application.disabled',
+    subject: app.id,
+    tenantId: app.tenantId,
+    partnerId: app.partnerId,
+    data: {
+      application_id: app.id,
+      client_id: app.clientId,
+      tenant_id: app.tenantId,
+      partner_id: app.partnerId,
+      disabled_at: at.toISOString(),
+      revoked_artefacts: revokedArtefacts,
+      ...auditData(audit),
+    },
   });
 }

@@ -1,9 +1,15 @@
-import { requireCaller, unary, type ImplementationOf } from '@scai/grpc';
+import { pageRequest } from '@scai/api';
+import { requireCaller, unary, type CallContext, type ImplementationOf } from '@scai/grpc';
 import { auth } from '@scai/proto';
 import { auditOf } from '../events/auth-events.ts';
 import type { Applications } from '../services/applications.ts';
-import { toProtoApplication } from './mappers.ts';
+import { applicationStatusFromProto, pageInfoOf, toProtoApplication } from './mappers.ts';
 import { requireFields } from './required.ts';
+
+/** Audit context of an admin call: the caller, the request id, and the end user's address the gateway sent. */
+function auditFor(context: CallContext, request: { clientIp: string; userAgent: string }) {
+  return auditOf(requireCaller(context), context.requestId, request.clientIp || null, request.userAgent || null);
+}
 
 export function applicationsService(applications: Applications): ImplementationOf<typeof auth.v1.ApplicationsServiceService> {
   return {
@@ -33,6 +39,43 @@ export function applicationsService(applications: Applications): ImplementationO
     getApplication: unary(async (request, context) => {
       requireFields({ id: request.id });
       return { application: toProtoApplication(await applications.get(requireCaller(context), request.id)) };
+    }),
+    listApplications: unary(async (request, context) => {
+      const page = pageRequest(request.page?.page, request.page?.pageSize);
+      const { items, total } = await applications.list(requireCaller(context), { page, q: request.q, tenantId: request.tenantId, partnerId: request.partnerId });
+      return { applications: items.map(toProtoApplication), pageInfo: pageInfoOf(page, total) };
+    }),
+    updateApplication: unary(async (request, context) => {
+      requireFields({ id: request.id });
+      const application = await applications.update(
+        requireCaller(context),
+        request.id,
+        {
+          name: request.name,
+          description: request.description,
+          redirectUris: request.redirectUris?.values,
+          postLogoutRedirectUris: request.postLogoutRedirectUris?.values,
+          allowedOrigins: request.allowedOrigins?.values,
+          allowedScopes: request.allowedScopes?.values,
+          tokenLifetime: request.tokenLifetime,
+          status: applicationStatusFromProto(request.status),
+          scope: request.scope,
+          applicationType: request.applicationType,
+          tenantId: request.tenantId,
+          partnerId: request.partnerId,
+        },
+        auditFor(context, request),
+      );
+      return { application: toProtoApplication(application) };
+    }),
+    rotateApplicationSecret: unary(async (request, context) => {
+      requireFields({ id: request.id });
+      const rotated = await applications.rotateSecret(requireCaller(context), request.id, auditFor(context, request));
+      return {
+        application: toProtoApplication(rotated.application),
+        clientSecret: rotated.clientSecret,
+        previousSecretExpiresAt: rotated.previousSecretExpiresAt?.toISOString(),
+      };
     }),
   };
 }

@@ -56,7 +56,14 @@ export function toProtoApplication(app: ApplicationRow): auth.v1.Application {
   };
 }
 
-const { UserStatus } = auth.v1;
+const { UserStatus, ApplicationStatus } = auth.v1;
+
+/** The wire status of an application update; null for UNSPECIFIED (unchanged). */
+export function applicationStatusFromProto(status: auth.v1.ApplicationStatus): 'ACTIVE' | 'DISABLED' | null {
+  if (status === ApplicationStatus.ACTIVE) return 'ACTIVE';
+  if (status === ApplicationStatus.DISABLED) return 'DISABLED';
+  return null;
+}
 
 /** The wire status filter as the store's enum; null for UNSPECIFIED (any). */
 export function userStatusFromProto(status: auth.v1.UserStatus): 'ACTIVE' | 'SUSPENDED' | 'DEACTIVATED' | null {

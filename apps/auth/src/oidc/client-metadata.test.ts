@@ -12,6 +12,8 @@ function app(overrides: Partial<ApplicationRow> = {}): ApplicationRow {
     id: 'app_1',
     clientId: 'scai_1',
     clientSecretHash: 'hash',
+    previousSecretHash: null,
+    previousSecretExpiresAt: null,
     name: 'Portal',
     description: null,
     applicationType: 'WEB',
@@ -88,8 +90,19 @@ describe('clientMetadata', () => {
     expect(clientMetadata(app({ redirectUris: [] }), platform)).toMatchObject({ grant_types: [], response_types: [], redirect_uris: [] });
   });
 
+  it('carries the previous secret hash and its expiry (epoch seconds) during a rotation grace', () => {
+    const expires = new Date('2030-01-01T00:00:00.000Z');
+    expect(clientMetadata(app({ previousSecretHash: 'old', previousSecretExpiresAt: expires }), platform)).toMatchObject({
+      client_secret: 'hash',
+      previous_secret_hash: 'old',
+      previous_secret_expires_at: expires.getTime() / 1000,
+    });
+    expect(clientMetadata(app(), platform)).not.toHaveProperty('previous_secret_hash');
+  });
+
   it('has no client for a suspended, SAML, secretless confidential or foreign application', () => {
     expect(clientMetadata(app({ status: 'SUSPENDED' }), platform)).toBeUndefined();
+    expect(clientMetadata(app({ status: 'DISABLED' }), platform)).toBeUndefined();
     expect(clientMetadata(app({ applicationType: 'SAML_SP' }), platform)).toBeUndefined();
     expect(clientMetadata(app({ clientSecretHash: null }), platform)).toBeUndefined();
     expect(clientMetadata(app(), acme)).toBeUndefined();

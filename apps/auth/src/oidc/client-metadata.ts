@@ -5,7 +5,15 @@ import type { ApplicationRow } from '../store/applications.ts';
 import type { IssuerOwner } from './issuer.ts';
 
 /** Client metadata this app adds to the registered fields (oidc-provider `extraClientMetadata`). */
-export const EXTRA_CLIENT_METADATA = ['allowed_origins', 'app_scope', 'tenant_id', 'partner_id', 'token_lifetime'] as const;
+export const EXTRA_CLIENT_METADATA = [
+  'allowed_origins',
+  'app_scope',
+  'tenant_id',
+  'partner_id',
+  'token_lifetime',
+  'previous_secret_hash',
+  'previous_secret_expires_at',
+] as const;
 
 /** Grant types the provider implements; anything else an application lists is ignored. */
 const PROVIDER_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
@@ -30,6 +38,8 @@ export function apiScopesOf(scopes: readonly string[]): string[] {
  * - WEB and SERVICE are confidential: `client_secret` holds the stored keyed hash (the
  *   provider's `compareClientSecret` is replaced to check against it, see
  *   provider-config.ts), methods Basic or post.
+ *   After a rotation `previous_secret_hash` is also accepted until
+ *   `previous_secret_expires_at` (epoch seconds, checked at each comparison).
  * - SPA and NATIVE are public: `token_endpoint_auth_method: none`; PKCE is required for
  *   every client anyway.
  * - `redirect_uris` and `post_logout_redirect_uris` exactly as registered; without a
@@ -63,5 +73,8 @@ export function clientMetadata(app: ApplicationRow, owner: IssuerOwner): ClientM
     tenant_id: app.tenantId,
     partner_id: app.partnerId,
     token_lifetime: app.tokenLifetime || DEFAULT_TOKEN_LIFETIME,
+    ...(confidential && app.previousSecretHash && app.previousSecretExpiresAt
+      ? { previous_secret_hash: app.previousSecretHash, previous_secret_expires_at: Math.floor(app.previousSecretExpiresAt.getTime() / 1000) }
+      : {}),
   };
 }

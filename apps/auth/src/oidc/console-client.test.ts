@@ -35,6 +35,8 @@ describe('consoleClient', () => {
       id: 'app_console',
       clientId: client.clientId,
       clientSecretHash: null,
+      previousSecretHash: null,
+      previousSecretExpiresAt: null,
       name: 'Admin console',
       description: null,
       applicationType: 'SPA',

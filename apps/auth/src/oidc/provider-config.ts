@@ -5,7 +5,7 @@ import { errorEnvelope, notFound } from '@scai/api';
 import { OIDC_SCOPES, SCOPES, type AppScope } from '@scai/permissions';
 import { DEFAULT_TOKEN_LIFETIME } from '../domain/application-rules.ts';
 import { apiAudience } from '../domain/claims.ts';
-import { keyedHashMatches } from '../domain/secret-hash.ts';
+import { clientSecretMatches } from '../domain/secret-hash.ts';
 import { SIGNING_ALG } from '../keys/signing-keys.ts';
 import { findApplication } from '../store/applications.ts';
 import type { Db } from '../store/prisma.ts';
@@ -45,6 +45,8 @@ interface PlatformClient {
   tenant_id?: string | null;
   partner_id?: string | null;
   token_lifetime?: number;
+  previous_secret_hash?: string;
+  previous_secret_expires_at?: number;
 }
 
 function extras(client: Client | undefined): PlatformClient {
@@ -217,8 +219,14 @@ export function createProvider(settings: ProviderSettings): Provider {
 
   // Client secrets are stored as a keyed hash, never in clear: the metadata's
   // `client_secret` holds that hash and the documented extension point compares with it.
+  // After a rotation the previous secret's hash is accepted too, until its grace ends.
   provider.Client.prototype.compareClientSecret = function compareClientSecret(this: Client, actual: string): boolean {
-    return typeof this.clientSecret === 'string' && keyedHashMatches(settings.tokenPepper, actual, this.clientSecret);
+    const { previous_secret_hash: previousHash, previous_secret_expires_at: previousUntil } = extras(this);
+    return clientSecretMatches(settings.tokenPepper, actual, {
+      current: typeof this.clientSecret === 'string' ? this.clientSecret : null,
+      previous: typeof previousHash === 'string' && typeof previousUntil === 'number' ? { hash: previousHash, expiresAt: previousUntil * 1000 } : null,
+      now: settings.now().getTime(),
+    });
   };
 
   provider.use(async (ctx, next) => {

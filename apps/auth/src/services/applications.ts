@@ -1,12 +1,55 @@
 import { randomBytes } from 'node:crypto';
-import { forbidden, newId, notFound } from '@scai/api';
-import { ADMIN_ROLES, isSuperAdmin, reachOf, requireRole, type Caller } from '@scai/permissions';
-import { applicationSpec, isConfidential, type ApplicationInput, type ApplicationSpec } from '../domain/application-rules.ts';
+import { AppError, conflict, forbidden, newId, notFound, type PageRequest } from '@scai/api';
+import { ADMIN_ROLES, isSuperAdmin, reachOf, requireRole, type Access, type Caller } from '@scai/permissions';
+import {
+  applicationPatch,
+  applicationSpec,
+  isConfidential,
+  type ApplicationInput,
+  type ApplicationPatchInput,
+  type ApplicationSpec,
+} from '../domain/application-rules.ts';
 import { CLIENT_SECRET_PREFIX, generateSecret, keyedHash } from '../domain/secret-hash.ts';
-import { applicationCreatedEvent, applicationSecretRotatedEvent, type AuditContext } from '../events/auth-events.ts';
-import { findApplication, findByRegistration, reachesApplication, type ApplicationRow } from '../store/applications.ts';
+import {
+  applicationCreatedEvent,
+  applicationDisabledEvent,
+  applicationSecretRotatedEvent,
+  applicationSnapshot,
+  applicationUpdatedEvent,
+  type AuditContext,
+} from '../events/auth-events.ts';
+import {
+  findApplication,
+  findByRegistration,
+  listApplications,
+  reachesApplication,
+  revokeClientArtefacts,
+  type ApplicationListQuery,
+  type ApplicationRow,
+} from '../store/applications.ts';
 import { isUniqueViolation } from '../store/prisma.ts';
 import type { AuthDeps } from './deps.ts';
+
+export interface RotatedSecret {
+  application: ApplicationRow;
+  /** Shown once. */
+  clientSecret: string;
+  /** Until then the previous secret still works; null when it stopped at once (grace 0). */
+  previousSecretExpiresAt: Date | null;
+}
+
+/**
+ * Admin roles pass (reach decides on whose applications); a GLOBAL platform token passes
+ * with admin:read, and its writes need admin:write (as the registration routes).
+ */
+function requireAdmin(caller: Caller, access: Access): void {
+  requireRole(caller, ADMIN_ROLES);
+  const platformToken = caller.kind === 'service' && caller.appScope === 'GLOBAL' && !isSuperAdmin(caller);
+  const adminByRole = caller.roles.some((role) => ADMIN_ROLES.includes(role));
+  if (platformToken && !adminByRole && access === 'write' && !caller.permissions.includes('admin:write')) {
+    throw new AppError('forbidden', 'Platform token requires admin:read or admin:write scope');
+  }
+}
 
 export interface CreatedApplication {
   application: ApplicationRow;
@@ -67,7 +110,73 @@ export class Applications {
 
   async get(caller: Caller, idOrClientId: string): Promise<ApplicationRow> {
     requireRole(caller, ADMIN_ROLES);
-    const app = await findApplication(this.deps.db, idOrClientId);
+    return this.inReach(caller, idOrClientId);
+  }
+
+  /** Super admin: all; partner admin: its partner's PARTNER and TENANT applications; tenant admin: its tenant's TENANT ones. */
+  async list(caller: Caller, query: ApplicationListQuery): Promise<{ items: ApplicationRow[]; total: number; page: PageRequest }> {
+    requireAdmin(caller, 'read');
+    const { items, total } = await listApplications(this.deps.db, reachOf(caller), query);
+    return { items, total, page: query.page };
+  }
+
+  /**
+   * Changes what an admin may change (application-rules `applicationPatch`); `allowed_scopes`
+   * replaces the list. DISABLED: the token endpoint answers invalid_client at once (clients
+   * are read from the table on every request) and every grant, refresh and access token
+   * already issued to the client is removed in the same transaction.
+   */
+  async update(caller: Caller, idOrClientId: string, input: ApplicationPatchInput, audit: AuditContext): Promise<ApplicationRow> {
+    requireAdmin(caller, 'write');
+    const current = await this.inReach(caller, idOrClientId);
+    const patch = applicationPatch(current, input);
+    const disabling = patch.status === 'DISABLED' && current.status !== 'DISABLED';
+    const application = await this.deps.db.$transaction(async (tx) => {
+      const row = await tx.application.update({ where: { id: current.id }, data: patch });
+      await this.deps.outbox.add(tx, applicationUpdatedEvent(row, applicationSnapshot(current), applicationSnapshot(row), audit));
+      if (disabling) {
+        const revoked = await revokeClientArtefacts(tx, row.clientId);
+        await this.deps.outbox.add(tx, applicationDisabledEvent(row, this.deps.now(), revoked, audit));
+      }
+      return row;
+    });
+    this.deps.eventsWritten();
+    return application;
+  }
+
+  /**
+   * A new secret for a confidential application, shown once. The previous one keeps
+   * working until now + APPLICATION_SECRET_GRACE_SECONDS (0: at once), so clients can
+   * switch without downtime; a second rotation within the grace ends the older secret.
+   */
+  async rotateSecret(caller: Caller, idOrClientId: string, audit: AuditContext): Promise<RotatedSecret> {
+    requireAdmin(caller, 'write');
+    const current = await this.inReach(caller, idOrClientId);
+    if (!isConfidential(current.applicationType) || !current.clientSecretHash) {
+      throw conflict(`A ${current.applicationType} application has no client secret to rotate`);
+    }
+    const graceSeconds = this.deps.config.APPLICATION_SECRET_GRACE_SECONDS;
+    const previousSecretExpiresAt = graceSeconds > 0 ? new Date(this.deps.now().getTime() + graceSeconds * 1000) : null;
+    const clientSecret = generateSecret(CLIENT_SECRET_PREFIX);
+    const application = await this.deps.db.$transaction(async (tx) => {
+      const row = await tx.application.update({
+        where: { id: current.id },
+        data: {
+          clientSecretHash: keyedHash(this.deps.secrets.tokenPepper, clientSecret),
+          previousSecretHash: previousSecretExpiresAt ? current.clientSecretHash : null,
+          previousSecretExpiresAt,
+        },
+      });
+      await this.deps.outbox.add(tx, applicationSecretRotatedEvent(row, audit));
+      return row;
+    });
+    this.deps.eventsWritten();
+    return { application, clientSecret, previousSecretExpiresAt };
+  }
+
+  /** The application, or 404 when unknown or outside the caller's reach (GLOBAL: super admin only). */
+  private async inReach(caller: Caller, idOrClientId: string): Promise<ApplicationRow> {
+    const app = idOrClientId ? await findApplication(this.deps.db, idOrClientId) : null;
     if (!app || !reachesApplication(reachOf(caller), app)) throw notFound('Application');
     return app;
   }
@@ -77,7 +186,7 @@ export class Applications {
     if (!existing.clientSecretHash) return { application: existing, clientSecret: null, created: false };
     const clientSecret = generateSecret(CLIENT_SECRET_PREFIX);
     const application = await this.deps.db.$transaction(async (tx) => {
-      const row = await tx.application.update({ where: { id: existing.id }, data: { clientSecretHash: keyedHash(this.deps.secrets.tokenPepper, clientSecret) } });
+      const row = await tx.application.update({ where: { id: existing.id }, data: { clientSecretHash: keyedHash(this.deps.secrets.tokenPepper, clientSecret), previousSecretHash: null, previousSecretExpiresAt: null } });
       await this.deps.outbox.add(tx, applicationSecretRotatedEvent(row, audit));
       return row;
     });
