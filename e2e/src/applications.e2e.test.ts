@@ -76,9 +76,17 @@ describe('admin applications (an addition of this design)', () => {
     expect((await clientCredentials(app.clientId, rotated.body.data.client_secret)).status).toBe(200);
     expect((await clientCredentials(app.clientId, app.clientSecret)).status).toBe(200);
 
-    // Disabled: invalid_client for either secret.
+    // Disabled: invalid_client for either secret, and its outstanding access tokens refused at once.
+    const outstanding = plain.body.access_token!;
+    expect((await api('GET', '/api/v1/auth/me', { token: outstanding })).status).toBe(200);
     const disabled = await api<{ data: { status: string } }>('PATCH', path, { token: root, body: { status: 'DISABLED' } });
     expect(disabled.body.data.status).toBe('DISABLED');
+    let status = 200;
+    for (let i = 0; i < 50 && status !== 401; i += 1) {
+      status = (await api('GET', '/api/v1/auth/me', { token: outstanding })).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
     expect(await clientCredentials(app.clientId, rotated.body.data.client_secret)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect(await clientCredentials(app.clientId, app.clientSecret)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
   });

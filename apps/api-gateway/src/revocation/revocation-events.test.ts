@@ -31,6 +31,24 @@ describe('applyRevocationEvent', () => {
     expect(view.tenants.get('tnt_a')).toMatchObject({ permanent: true, lifted: false });
   });
 
+  it('blocks a disabled application by client id and lifts it only when re-enabled', () => {
+    const view = createRevocationView();
+    const appEvent = (type: string, data: Record<string, unknown>, time: string) =>
+      at(createEvent({ source: '/apps/auth', type, subject: 'app_1', data: { application_id: 'app_1', client_id: 'cli_1', ...data } }), time);
+    const disabledAt = '2030-01-01T00:00:10.000Z';
+    expect(applyRevocationEvent(view, appEvent(T.applicationDisabled, { disabled_at: disabledAt }, '2030-01-01T00:00:11.000Z'))).toBe('blocked');
+    expect(view.clients.get('cli_1')).toMatchObject({ since: Date.parse(disabledAt), lifted: false });
+    const token = (iat: string) => ({ kind: 'service' as const, subject: 'cli_1', clientId: 'cli_1', tenantId: null, partnerId: null, issuedAt: Date.parse(iat) / 1000 });
+    expect(view.revocationOf(token('2030-01-01T00:00:05.000Z'))).toBe('client_disabled');
+    // A rename is not a re-enable.
+    const rename = appEvent(T.applicationUpdated, { before: { status: 'DISABLED' }, after: { status: 'DISABLED' } }, '2030-01-01T00:01:00.000Z');
+    expect(applyRevocationEvent(view, rename)).toBe('ignored');
+    const enable = appEvent(T.applicationUpdated, { before: { status: 'DISABLED' }, after: { status: 'ACTIVE' } }, '2030-01-01T00:02:00.000Z');
+    expect(applyRevocationEvent(view, enable)).toBe('lifted');
+    expect(view.revocationOf(token('2030-01-01T00:00:05.000Z'))).toBe('client_disabled');
+    expect(view.revocationOf(token('2030-01-01T00:03:00.000Z'))).toBeNull();
+  });
+
   it('blocks a deleted partner by its id', () => {
     const view = createRevocationView();
     const event = createEvent({ source: '/apps/partners', type: T.partnerDeleted, subject: 'prt_x', partnerId: 'prt_x', data: { id: 'prt_x' } });

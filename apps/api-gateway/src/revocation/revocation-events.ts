@@ -11,6 +11,8 @@ export const RevocationEventTypes = {
   userDeactivated: 'scai.auth.user.deactivated',
   userReactivated: 'scai.auth.user.reactivated',
   userDeleted: 'scai.auth.user.deleted',
+  applicationDisabled: 'scai.auth.application.disabled',
+  applicationUpdated: 'scai.auth.application.updated',
 } as const;
 
 /**
@@ -18,7 +20,12 @@ export const RevocationEventTypes = {
  * filter subject per consumer). Narrow, so a replay never walks billing or metering
  * events; every type of one entity shares a pattern, so its events arrive in order.
  */
-export const REVOCATION_FILTERS = ['scai.partners.tenant.>', 'scai.partners.partner.deleted', 'scai.auth.user.>'] as const;
+export const REVOCATION_FILTERS = [
+  'scai.partners.tenant.>',
+  'scai.partners.partner.deleted',
+  'scai.auth.user.>',
+  'scai.auth.application.>',
+] as const;
 
 export type RevocationChange = 'blocked' | 'lifted' | 'unchanged' | 'ignored';
 
@@ -33,6 +40,7 @@ const CHANGE_TIME_FIELDS: Record<string, string> = {
   [RevocationEventTypes.userSuspended]: 'suspended_at',
   [RevocationEventTypes.userDeactivated]: 'deactivated_at',
   [RevocationEventTypes.userReactivated]: 'reactivated_at',
+  [RevocationEventTypes.applicationDisabled]: 'disabled_at',
 };
 
 function parseTime(value: string | null | undefined): number | null {
@@ -82,6 +90,18 @@ export function applyRevocationEvent(view: RevocationView, event: CloudEvent, no
       if (event.type === RevocationEventTypes.userReactivated) return outcome(view.users.lift(userId, at), 'lifted');
       const permanent = event.type === RevocationEventTypes.userDeleted;
       return outcome(view.users.block(userId, at, { permanent }), 'blocked');
+    }
+    case RevocationEventTypes.applicationDisabled: {
+      const clientId = field(data, 'client_id');
+      return clientId ? outcome(view.clients.block(clientId, at), 'blocked') : 'ignored';
+    }
+    case RevocationEventTypes.applicationUpdated: {
+      // Re-enabling is an update from DISABLED to ACTIVE; other updates change no token's fate.
+      const clientId = field(data, 'client_id');
+      const before = field((data as Record<string, unknown> | null)?.before, 'status');
+      const after = field((data as Record<string, unknown> | null)?.after, 'status');
+      if (!clientId || before !== 'DISABLED' || after !== 'ACTIVE') return 'ignored';
+      return outcome(view.clients.lift(clientId, at), 'lifted');
     }
     default:
       return 'ignored';

@@ -7,11 +7,13 @@ export interface TokenIdentity {
   subject: string;
   tenantId: string | null;
   partnerId: string | null;
+  /** `client_id`: the application the token was issued to. */
+  clientId?: string | null;
   /** `iat` in seconds; a token without one counts as issued before any block. */
   issuedAt?: number;
 }
 
-export type RevocationReason = 'tenant_blocked' | 'partner_deleted' | 'user_blocked';
+export type RevocationReason = 'tenant_blocked' | 'partner_deleted' | 'user_blocked' | 'client_disabled';
 
 /**
  * The gateway's in-memory picture of who may not use their tokens any more: blocked
@@ -21,6 +23,8 @@ export interface RevocationView {
   readonly tenants: BlockLedger;
   readonly users: BlockLedger;
   readonly partners: BlockLedger;
+  /** Disabled applications, by client id. */
+  readonly clients: BlockLedger;
   /** Set once the stream's retained history has been replayed; until then nothing can be judged. */
   readonly seeded: boolean;
   markSeeded(): void;
@@ -49,7 +53,8 @@ function tenantBlocks(entry: BlockEntry | undefined, issuedAt: number): boolean 
  * not arrived yet). After the lift, the block's own second is given the benefit of the
  * doubt as for tenants.
  */
-function userBlocks(entry: BlockEntry | undefined, issuedAt: number): boolean {
+/** Users and applications are judged alike: auth issues no token to a disabled one. */
+function subjectBlocks(entry: BlockEntry | undefined, issuedAt: number): boolean {
   if (!entry) return false;
   if (entry.permanent) return true;
   const since = seconds(entry.since);
@@ -60,12 +65,14 @@ export function createRevocationView(): RevocationView {
   const tenants = createBlockLedger();
   const users = createBlockLedger();
   const partners = createBlockLedger();
+  const clients = createBlockLedger();
   let seeded = false;
 
   return {
     tenants,
     users,
     partners,
+    clients,
     get seeded() {
       return seeded;
     },
@@ -76,7 +83,8 @@ export function createRevocationView(): RevocationView {
       const issuedAt = token.issuedAt ?? Number.NEGATIVE_INFINITY;
       if (token.tenantId && tenantBlocks(tenants.get(token.tenantId), issuedAt)) return 'tenant_blocked';
       if (token.partnerId && partners.get(token.partnerId)?.lifted === false) return 'partner_deleted';
-      if (token.kind === 'user' && userBlocks(users.get(token.subject), issuedAt)) return 'user_blocked';
+      if (token.kind === 'user' && subjectBlocks(users.get(token.subject), issuedAt)) return 'user_blocked';
+      if (token.clientId && subjectBlocks(clients.get(token.clientId), issuedAt)) return 'client_disabled';
       return null;
     },
   };
