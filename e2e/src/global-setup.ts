@@ -10,6 +10,10 @@ declare module 'vitest' {
     authGrpcUrl: string;
     partnersGrpcUrl: string;
     otlpUrl: string;
+    /** The platform's event stream and subject prefix (tests read the events the apps published). */
+    eventsStream: string;
+    eventsSubjectPrefix: string;
+    natsUrl: string;
   }
 }
 
@@ -20,12 +24,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const suffix = Math.random().toString(36).slice(2, 8);
   const otlp = await startOtlpReceiver();
+  const eventsStream = `E2E_${suffix.toUpperCase()}`;
+  const eventsSubjectPrefix = `e2e_${suffix}`;
   const platform = await startPlatform({
     portOffset: 1000,
     databasePrefix: `e2e_${suffix}_`,
     env: {
-      EVENTS_STREAM: `E2E_${suffix.toUpperCase()}`,
-      EVENTS_SUBJECT_PREFIX: `e2e_${suffix}`,
+      EVENTS_STREAM: eventsStream,
+      EVENTS_SUBJECT_PREFIX: eventsSubjectPrefix,
       SCAI_ADMIN_EMAIL: 'root@e2e.test',
       SCAI_ADMIN_PASSWORD: 'e2e-Root-Password-1',
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
@@ -42,6 +48,9 @@ export default async function setup(project: TestProject) {
   project.provide('authGrpcUrl', `127.0.0.1:${platform.appEnv.auth.GRPC_PORT}`);
   project.provide('partnersGrpcUrl', `127.0.0.1:${platform.appEnv.partners.GRPC_PORT}`);
   project.provide('otlpUrl', otlp.url);
+  project.provide('eventsStream', eventsStream);
+  project.provide('eventsSubjectPrefix', eventsSubjectPrefix);
+  project.provide('natsUrl', platform.appEnv.auth.NATS_URL ?? 'nats://127.0.0.1:4222');
   return async () => {
     await platform.stop();
     await platform.dropDatabases();

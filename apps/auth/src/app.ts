@@ -136,6 +136,15 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
         now: deps.now,
         onServerError: (error) => logger.error({ err: error }, 'oidc provider failed'),
+        // The providers' audit events (sign-ins, token grants, revocations, logout) go to the outbox.
+        audit: {
+          db: deps.db,
+          write: async (event) => {
+            await deps.outbox.add(deps.db, event);
+            deps.eventsWritten();
+          },
+          onError: (error, type) => logger.error({ err: error, type }, 'audit event not written'),
+        },
       });
       await server.register(oidcHttp, { registry, keys, deps });
       await server.register(invitationPages, { invitations: new Invitations(deps, orgs) });

@@ -9,6 +9,8 @@ export interface AuditContext {
   clientIp: string | null;
   userAgent?: string | null;
   requestId: string;
+  /** The OpenID issuer the request came through (sign-in pages); absent for the admin API. */
+  issuer?: string;
 }
 
 export function auditOf(caller: Caller | null, requestId: string, clientIp: string | null = null, userAgent: string | null = null): AuditContext {
@@ -21,7 +23,13 @@ export function auditOf(caller: Caller | null, requestId: string, clientIp: stri
 }
 
 export function auditData(audit: AuditContext) {
-  return { actor: audit.actor, client_ip: audit.clientIp, user_agent: audit.userAgent ?? null, request_id: audit.requestId };
+  return {
+    actor: audit.actor,
+    client_ip: audit.clientIp,
+    user_agent: audit.userAgent ?? null,
+    request_id: audit.requestId,
+    ...(audit.issuer === undefined ? {} : { issuer: audit.issuer }),
+  };
 }
 
 interface Owner {

@@ -4,6 +4,7 @@ import type { Interaction } from 'oidc-provider';
 import { AppError, notFound } from '@scai/api';
 import { requestIdOf } from '@scai/http';
 import { auditOf } from '../events/auth-events.ts';
+import { signInSucceededEvent, type OidcAudit, type SignInMethod } from '../events/oidc-events.ts';
 import type { AuthDeps } from '../services/deps.ts';
 import { Mfa } from '../mfa/mfa.ts';
 import { continueStep, enrollStep, startMfaStep, verifyStep, type MfaStepContext, type StepOutcome } from '../mfa/mfa-interaction.ts';
@@ -54,6 +55,12 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
   await app.register(formbody);
   const { registry, deps } = options;
   const mfa = new Mfa(deps);
+
+  /** Who signs in and from where, on which issuer: the audit context of the sign-in pages. */
+  const pageAudit = (issuer: IssuerProvider, request: FastifyRequest): OidcAudit => ({
+    ...auditOf(null, requestIdOf(request), clientAddress(request), request.headers['user-agent'] ?? null),
+    issuer: issuer.info.issuer,
+  });
 
   async function issuerOf(params: Params): Promise<IssuerProvider> {
     if (params.slug === undefined) return registry.platform();
@@ -108,7 +115,7 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
     if (!email || !password) return page(400, 'Enter your e-mail and password.');
 
     const clientIp = clientAddress(request);
-    const audit = auditOf(null, requestIdOf(request), clientIp, request.headers['user-agent'] ?? null);
+    const audit = pageAudit(issuer, request);
     let user: UserWithRoles;
     try {
       user = await checkPassword(deps, { email, password, clientIp, accepts: (candidate) => mayUseIssuer(candidate, issuer.info.owner) }, audit);
@@ -122,12 +129,24 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
     }
     // A second factor due (src/mfa/): its page comes before the sign-in completes.
     const requirement = await mfa.requirementFor(user);
-    if (requirement !== 'none') return answerStep(reply, issuer, request, await startMfaStep(await mfaContext(issuer, interaction, request), user, requirement));
-    await finishSignIn(reply, issuer, request, user);
+    if (requirement !== 'none') return answerStep(reply, issuer, request, interaction, await startMfaStep(await mfaContext(issuer, interaction, request), user, requirement));
+    await finishSignIn(reply, issuer, request, interaction, user, 'password');
   };
 
-  const finishSignIn = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, user: UserWithRoles) => {
+  const finishSignIn = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, interaction: Interaction, user: UserWithRoles, method: SignInMethod) => {
     await recordSignIn(deps, user);
+    // The audit trail must not cost the person their sign-in: a failed write is only logged.
+    try {
+      const owner = issuer.info.owner.kind === 'tenant' ? { tenantId: issuer.info.owner.tenant.id, partnerId: issuer.info.owner.tenant.partnerId } : { tenantId: user.tenantId, partnerId: user.partnerId };
+      const audit = pageAudit(issuer, request);
+      await deps.outbox.add(
+        deps.db,
+        signInSucceededEvent({ userId: user.id, email: user.email, clientId: String(interaction.params.client_id), method, ...owner }, { ...audit, actor: { subject: user.id, kind: 'user', email: user.email } }),
+      );
+      deps.eventsWritten();
+    } catch (error) {
+      request.log.error({ err: error }, 'sign-in audit event not written');
+    }
     reply.hijack();
     await issuer.provider.interactionFinished(request.raw, reply.raw, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
   };
@@ -143,13 +162,13 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
       boundTo: `${issuer.info.issuer} ${interaction.uid}`,
       clientIp,
       userAgent,
-      audit: auditOf(null, requestIdOf(request), clientIp, userAgent),
+      audit: pageAudit(issuer, request),
       accepts: (candidate) => mayUseIssuer(candidate, issuer.info.owner),
     };
   }
 
-  const answerStep = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, outcome: StepOutcome) => {
-    if ('user' in outcome) return finishSignIn(reply, issuer, request, outcome.user);
+  const answerStep = async (reply: FastifyReply, issuer: IssuerProvider, request: FastifyRequest, interaction: Interaction, outcome: StepOutcome) => {
+    if ('user' in outcome) return finishSignIn(reply, issuer, request, interaction, outcome.user, 'password+totp');
     if (outcome.retryAfter) reply.header('retry-after', outcome.retryAfter);
     return sendPage(reply, outcome.status, outcome.html);
   };
@@ -162,7 +181,7 @@ export async function interactionRoutes(app: FastifyInstance, options: Interacti
       const interaction = await interactionOf(issuer, request, reply);
       if (!interaction || interaction.prompt.name !== 'login') return expired(reply, issuer);
       const outcome = await step(await mfaContext(issuer, interaction, request), String(request.body?.mfa_token ?? ''), String(request.body?.code ?? ''));
-      return answerStep(reply, issuer, request, outcome);
+      return answerStep(reply, issuer, request, interaction, outcome);
     };
 
   const consent = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { Db } from '../store/prisma.ts';
+import { wireAudit, type AuditSink } from './audit.ts';
 import { issuerInfo, type IssuerInfo, type IssuerOwner } from './issuer.ts';
 import { createProvider } from './provider-config.ts';
 import type { TenantDirectory } from './tenant-directory.ts';
@@ -17,6 +18,8 @@ export interface RegistryOptions {
   refreshTokenTtlSeconds: number;
   now: () => Date;
   onServerError: (error: unknown) => void;
+  /** Where the providers publish their audit events (audit.ts). */
+  audit?: AuditSink;
 }
 
 /** One issuer's provider, ready to answer requests below its mount path. */
@@ -38,9 +41,11 @@ const MAX_PROVIDERS = 500;
 export class ProviderRegistry {
   private readonly cache = new Map<string, { kid: string; entry: IssuerProvider }>();
   private readonly publicOrigin: URL;
+  private readonly audit: AuditSink | null;
 
   constructor(private readonly options: RegistryOptions) {
     this.publicOrigin = new URL(options.publicUrl);
+    this.audit = options.audit ?? null;
   }
 
   platform(): Promise<IssuerProvider> {
@@ -61,6 +66,7 @@ export class ProviderRegistry {
     if (cached && cached.kid === key.kid && JSON.stringify(cached.entry.info.owner) === JSON.stringify(owner)) return cached.entry;
 
     const provider = createProvider({ ...this.options, info, signingKey: key });
+    if (this.audit) wireAudit(provider, info, this.audit);
     const callback = provider.callback();
     const entry: IssuerProvider = {
       info,
