@@ -71,6 +71,7 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
     encryptionKey: secrets.signingKeyEncryptionKey,
     publishLeadSeconds: config.SIGNING_KEY_PUBLISH_LEAD_SECONDS,
     adminTokenTtlSeconds: config.ADMIN_ACCESS_TOKEN_TTL_SECONDS,
+    alg: config.SIGNING_KEY_ALG,
   });
 
   let bus: EventBus | null = null;

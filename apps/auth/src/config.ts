@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bool, ConfigError, int, loadConfig, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
+import { bool, ConfigError, int, loadConfig, oneOf, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
 
 export const authSchema = {
   ...serviceSchema,
@@ -25,6 +25,11 @@ export const authSchema = {
   LOGIN_MAX_FAILURES_PER_ADDRESS: int(20, { min: 1, max: 100_000 }),
   /** How long a new signing key is published in the JWKS before it may sign (JWKS caches). */
   SIGNING_KEY_PUBLISH_LEAD_SECONDS: int(600, { min: 0, max: 30 * 86_400 }),
+  /**
+   * Algorithm of new signing keys (ES256: P-256, EdDSA: Ed25519). A change takes effect
+   * at the next rotation; the active key keeps its own until then.
+   */
+  SIGNING_KEY_ALG: oneOf(['RS256', 'ES256', 'EdDSA'] as const, 'RS256'),
   /**
    * Redirect URIs of the admin console's OAuth client (comma-separated, exact match);
    * unset: `{PUBLIC_URL}/console/callback`.

@@ -1,7 +1,9 @@
 // `npm run rotate-keys [-- --force]`: promotes the published next signing key to active,
 // keeps the previous key in the JWKS until its tokens have expired, and publishes a new
 // next key. Refuses while the next key is younger than SIGNING_KEY_PUBLISH_LEAD_SECONDS
-// (verifiers may not have fetched it yet) unless --force.
+// (verifiers may not have fetched it yet) unless --force. New keys use SIGNING_KEY_ALG; a
+// next key of another algorithm (the setting changed) is replaced first, so with --force
+// the switch happens at once, without it after the lead time.
 import { parseArgs } from 'node:util';
 import { loadAuthConfig, resolveSecrets } from '../config.ts';
 import { SigningKeys } from '../keys/signing-keys.ts';
@@ -16,6 +18,7 @@ try {
     encryptionKey: secrets.signingKeyEncryptionKey,
     publishLeadSeconds: config.SIGNING_KEY_PUBLISH_LEAD_SECONDS,
     adminTokenTtlSeconds: config.ADMIN_ACCESS_TOKEN_TTL_SECONDS,
+    alg: config.SIGNING_KEY_ALG,
   });
   await keys.ensureKeys();
   const result = await keys.rotate({ force: values.force });

@@ -4,7 +4,23 @@ import { decryptSecret, encryptSecret, parseEncryptionKey } from '../domain/key-
 import type { AccessClaims } from '../domain/claims.ts';
 import { lockSigningKeys, type Db, type Tx } from '../store/prisma.ts';
 
-export const SIGNING_ALG = 'RS256';
+/** The algorithms a signing key may use (SIGNING_KEY_ALG); verifiers accept all of them. */
+export const SIGNING_ALGS = ['RS256', 'ES256', 'EdDSA'] as const;
+export type SigningAlg = (typeof SIGNING_ALGS)[number];
+/** The default algorithm of new keys. */
+export const SIGNING_ALG: SigningAlg = 'RS256';
+
+/** jose 6 key generation options per algorithm (EdDSA: Ed25519). */
+const GENERATE_OPTIONS: Record<SigningAlg, { modulusLength?: number; crv?: string }> = {
+  RS256: { modulusLength: 2048 },
+  ES256: {},
+  EdDSA: { crv: 'Ed25519' },
+};
+
+function signingAlgOf(value: string): SigningAlg {
+  if (!(SIGNING_ALGS as readonly string[]).includes(value)) throw new Error(`Unsupported signing key algorithm ${value}`);
+  return value as SigningAlg;
+}
 
 /** How long an instance signs with the key it loaded before looking again (rotation by another process). */
 const ACTIVE_KEY_CACHE_MS = 30_000;
@@ -17,6 +33,11 @@ export interface SigningKeysOptions {
   publishLeadSeconds: number;
   /** The longest access-token lifetime not stored with applications (the admin tokens). */
   adminTokenTtlSeconds: number;
+  /**
+   * Algorithm of the keys created from now on (default RS256). An active key of another
+   * algorithm keeps signing until the next rotation.
+   */
+  alg?: SigningAlg;
   now?: () => Date;
 }
 
@@ -26,6 +47,8 @@ export type RotationResult =
 
 interface LoadedKey {
   kid: string;
+  /** The algorithm recorded with the key (not the configured one: that applies to new keys). */
+  alg: SigningAlg;
   key: Awaited<ReturnType<typeof importJWK>>;
   /** The private JWK itself: the OpenID provider builds its keystore from it. */
   jwk: JWK;
@@ -40,6 +63,7 @@ interface LoadedKey {
 export class SigningKeys {
   private readonly encryptionKey: Buffer;
   private readonly now: () => Date;
+  private readonly alg: SigningAlg;
   private active: LoadedKey | null = null;
 
   constructor(
@@ -48,6 +72,7 @@ export class SigningKeys {
   ) {
     this.encryptionKey = parseEncryptionKey(options.encryptionKey);
     this.now = options.now ?? (() => new Date());
+    this.alg = options.alg ?? SIGNING_ALG;
   }
 
   /** At start: an active key (created when there is none) and a published next key. */
@@ -56,8 +81,7 @@ export class SigningKeys {
       await lockSigningKeys(tx);
       const current = await tx.signingKey.findFirst({ where: { status: 'active' } });
       if (!current) await this.createKey(tx, 'active');
-      const next = await tx.signingKey.findFirst({ where: { status: 'next' } });
-      if (!next) await this.createKey(tx, 'next');
+      await this.nextKey(tx);
     });
     this.active = null;
   }
@@ -65,16 +89,16 @@ export class SigningKeys {
   /**
    * Promotes the next key (published for at least the lead time) to active, retires the
    * active one until its tokens have expired, and publishes a fresh next key. Without a
-   * next key it only publishes one. `force` skips the lead-time check.
+   * next key (or with one of another algorithm than SIGNING_KEY_ALG, withdrawn then) it
+   * only publishes one. `force` skips the lead-time check.
    */
   async rotate(options: { force?: boolean } = {}): Promise<RotationResult> {
     const result = await this.db.$transaction(async (tx): Promise<RotationResult> => {
       await lockSigningKeys(tx);
       const now = this.now();
-      const next = await tx.signingKey.findFirst({ where: { status: 'next' }, orderBy: { createdAt: 'asc' } });
-      if (!next) {
-        const created = await this.createKey(tx, 'next');
-        return { rotated: false, reason: 'published a next key; rotate again once verifiers have fetched it', nextKid: created, retryAfterSeconds: this.options.publishLeadSeconds };
+      const { row: next, created } = await this.nextKey(tx);
+      if (created) {
+        return { rotated: false, reason: `published a next key (${this.alg}); rotate again once verifiers have fetched it`, nextKid: next.kid, retryAfterSeconds: this.options.publishLeadSeconds };
       }
       const publishedFor = (now.getTime() - next.createdAt.getTime()) / 1000;
       if (!options.force && publishedFor < this.options.publishLeadSeconds) {
@@ -106,17 +130,17 @@ export class SigningKeys {
   }
 
   async sign(claims: AccessClaims): Promise<string> {
-    const { kid, key } = await this.activeKey();
-    return new SignJWT({ ...claims }).setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' }).sign(key);
+    const { kid, alg, key } = await this.activeKey();
+    return new SignJWT({ ...claims }).setProtectedHeader({ alg, kid, typ: 'JWT' }).sign(key);
   }
 
   /**
    * The active key as a private JWK (with `kid`, `alg`, `use`), for the OpenID provider's
    * keystore; cached like the key `sign()` uses, so both follow a rotation together.
    */
-  async activePrivateJwk(): Promise<{ kid: string; jwk: JWK }> {
-    const { kid, jwk } = await this.activeKey();
-    return { kid, jwk };
+  async activePrivateJwk(): Promise<{ kid: string; alg: SigningAlg; jwk: JWK }> {
+    const { kid, alg, jwk } = await this.activeKey();
+    return { kid, alg, jwk };
   }
 
   private async activeKey(): Promise<LoadedKey> {
@@ -128,7 +152,9 @@ export class SigningKeys {
       return this.active;
     }
     const jwk = JSON.parse(decryptSecret(this.encryptionKey, row.privateJwkEncrypted, row.kid)) as JWK;
-    this.active = { kid: row.kid, key: await importJWK(jwk, SIGNING_ALG), jwk: { ...jwk, use: 'sig' }, loadedAt: Date.now() };
+    // The row's algorithm: a key created before SIGNING_KEY_ALG changed keeps its own.
+    const alg = signingAlgOf(row.alg);
+    this.active = { kid: row.kid, alg, key: await importJWK(jwk, alg), jwk: { ...jwk, alg, use: 'sig' }, loadedAt: Date.now() };
     return this.active;
   }
 
@@ -138,15 +164,29 @@ export class SigningKeys {
     return Math.max(this.options.adminTokenTtlSeconds, longest._max.tokenLifetime ?? 0) + ACTIVE_KEY_CACHE_MS / 1000 + RETIRE_SLACK_SECONDS;
   }
 
+  /**
+   * The published next key, created when missing. A next key of another algorithm than the
+   * configured one (SIGNING_KEY_ALG changed) has never signed: it is withdrawn at once and
+   * replaced, so the next rotation switches to the configured algorithm.
+   */
+  private async nextKey(tx: Tx): Promise<{ row: { kid: string; createdAt: Date }; created: boolean }> {
+    const next = await tx.signingKey.findFirst({ where: { status: 'next' }, orderBy: { createdAt: 'asc' } });
+    if (next && next.alg === this.alg) return { row: next, created: false };
+    if (next) await tx.signingKey.update({ where: { kid: next.kid }, data: { status: 'retired', retireAfter: this.now() } });
+    const kid = await this.createKey(tx, 'next');
+    return { row: { kid, createdAt: this.now() }, created: true };
+  }
+
   private async createKey(tx: Tx, status: 'next' | 'active'): Promise<string> {
     const kid = newId('signingKey');
-    const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true, modulusLength: 2048 });
-    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: 'sig' };
-    const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG };
+    const alg = this.alg;
+    const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, ...GENERATE_OPTIONS[alg] });
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
+    const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
     await tx.signingKey.create({
       data: {
         kid,
-        alg: SIGNING_ALG,
+        alg,
         publicJwk,
         privateJwkEncrypted: encryptSecret(this.encryptionKey, JSON.stringify(privateJwk), kid),
         status,

@@ -47,6 +47,11 @@ describe('servedBy', () => {
 });
 
 describe('clientMetadata', () => {
+  it('asks for ID tokens signed with the active key algorithm', () => {
+    expect(clientMetadata(app(), platform, 'ES256')).toMatchObject({ id_token_signed_response_alg: 'ES256' });
+    expect(clientMetadata(app({ applicationType: 'SPA', clientSecretHash: null }), platform, 'EdDSA')).toMatchObject({ id_token_signed_response_alg: 'EdDSA' });
+  });
+
   it('makes a WEB application a confidential code client with its stored hash and exact URIs', () => {
     expect(clientMetadata(app(), platform)).toEqual({
       client_id: 'scai_1',

@@ -1,6 +1,7 @@
 import type { ClientMetadata } from 'oidc-provider';
 import { OIDC_SCOPES } from '@scai/permissions';
 import { DEFAULT_TOKEN_LIFETIME, isConfidential, type ApplicationType } from '../domain/application-rules.ts';
+import type { SigningAlg } from '../keys/signing-keys.ts';
 import type { ApplicationRow } from '../store/applications.ts';
 import type { IssuerOwner } from './issuer.ts';
 
@@ -44,8 +45,9 @@ export function apiScopesOf(scopes: readonly string[]): string[] {
  *   every client anyway.
  * - `redirect_uris` and `post_logout_redirect_uris` exactly as registered; without a
  *   redirect URI an application cannot use the authorization code grant.
+ * - ID tokens are signed with `signingAlg`, the active key's algorithm.
  */
-export function clientMetadata(app: ApplicationRow, owner: IssuerOwner): ClientMetadata | undefined {
+export function clientMetadata(app: ApplicationRow, owner: IssuerOwner, signingAlg: SigningAlg = 'RS256'): ClientMetadata | undefined {
   if (app.status !== 'ACTIVE' || app.applicationType === 'SAML_SP' || !servedBy(app, owner)) return undefined;
   const type = app.applicationType as ApplicationType;
   const confidential = isConfidential(type);
@@ -67,7 +69,7 @@ export function clientMetadata(app: ApplicationRow, owner: IssuerOwner): ClientM
     redirect_uris: usesCode ? [...app.redirectUris] : [],
     post_logout_redirect_uris: usesCode ? [...app.postLogoutRedirectUris] : [],
     scope: app.allowedScopes.join(' '),
-    id_token_signed_response_alg: 'RS256',
+    id_token_signed_response_alg: signingAlg,
     allowed_origins: [...app.allowedOrigins],
     app_scope: app.scope,
     tenant_id: app.tenantId,

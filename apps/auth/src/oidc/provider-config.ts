@@ -6,7 +6,7 @@ import { OIDC_SCOPES, SCOPES, type AppScope } from '@scai/permissions';
 import { DEFAULT_TOKEN_LIFETIME } from '../domain/application-rules.ts';
 import { apiAudience } from '../domain/claims.ts';
 import { clientSecretMatches } from '../domain/secret-hash.ts';
-import { SIGNING_ALG } from '../keys/signing-keys.ts';
+import type { SigningAlg } from '../keys/signing-keys.ts';
 import { findApplication } from '../store/applications.ts';
 import type { Db } from '../store/prisma.ts';
 import { findUserById, userView, type UserWithRoles } from '../store/users.ts';
@@ -20,8 +20,8 @@ export interface ProviderSettings {
   info: IssuerInfo;
   publicUrl: string;
   db: Db;
-  /** The active signing key (private JWK): signs ID tokens and JWT access tokens. */
-  signingKey: { kid: string; jwk: JWK };
+  /** The active signing key (private JWK, with the algorithm it was created for): signs ID tokens and JWT access tokens. */
+  signingKey: { kid: string; alg: SigningAlg; jwk: JWK };
   /** Every published public key (next, active, retired): what the JWKS endpoints answer. */
   publishedKeys: () => Promise<{ keys: JWK[] }>;
   /** Signs the provider's cookies; the same on every instance. */
@@ -106,7 +106,7 @@ export function createProvider(settings: ProviderSettings): Provider {
       now: settings.now,
       clients: async (clientId) => {
         const app = await findApplication(db, clientId);
-        return app && app.clientId === clientId ? clientMetadata(app, owner) : undefined;
+        return app && app.clientId === clientId ? clientMetadata(app, owner, settings.signingKey.alg) : undefined;
       },
     }),
     jwks: { keys: [settings.signingKey.jwk as ProviderJwk] },
@@ -125,7 +125,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     responseTypes: ['code'],
     subjectTypes: ['public'],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
-    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: SIGNING_ALG, token_endpoint_auth_method: 'client_secret_basic' },
+    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: settings.signingKey.alg, token_endpoint_auth_method: 'client_secret_basic' },
     extraClientMetadata: { properties: [...EXTRA_CLIENT_METADATA] },
     clientBasedCORS: (_ctx, origin, client) => (extras(client).allowed_origins ?? []).includes(origin),
     // OAuth 2.1: PKCE (S256, the only method the library offers) for every client.
@@ -170,7 +170,7 @@ export function createProvider(settings: ProviderSettings): Provider {
             audience,
             accessTokenFormat: 'jwt',
             accessTokenTTL: lifetimeOf(client),
-            jwt: { sign: { alg: SIGNING_ALG, kid: settings.signingKey.kid } },
+            jwt: { sign: { alg: settings.signingKey.alg, kid: settings.signingKey.kid } },
           };
         },
       },

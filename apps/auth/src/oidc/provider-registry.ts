@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { JWK } from 'jose';
+import type { SigningAlg } from '../keys/signing-keys.ts';
 import type { Db } from '../store/prisma.ts';
 import { wireAudit, type AuditSink } from './audit.ts';
 import { issuerInfo, type IssuerInfo, type IssuerOwner } from './issuer.ts';
@@ -11,7 +12,7 @@ export interface RegistryOptions {
   db: Db;
   publicUrl: string;
   tenants: TenantDirectory;
-  activeKey: () => Promise<{ kid: string; jwk: JWK }>;
+  activeKey: () => Promise<{ kid: string; alg: SigningAlg; jwk: JWK }>;
   publishedKeys: () => Promise<{ keys: JWK[] }>;
   cookieKeys: string[];
   tokenPepper: string;

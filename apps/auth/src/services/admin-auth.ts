@@ -6,7 +6,7 @@ import { refreshOutcome } from '../domain/refresh-rules.ts';
 import { holdsAdminRole } from '../domain/roles.ts';
 import { generateSecret, keyedHash, REFRESH_TOKEN_PREFIX } from '../domain/secret-hash.ts';
 import { loginFailedEvent, sessionCreatedEvent, sessionRevokedEvent, type AuditContext, type RevocationReason } from '../events/auth-events.ts';
-import { SIGNING_ALG } from '../keys/signing-keys.ts';
+import { SIGNING_ALGS } from '../keys/signing-keys.ts';
 import { clearFailures } from '../store/login-attempts.ts';
 import type { Tx } from '../store/prisma.ts';
 import { createSessionToken, familyOwner, findSessionByTokenHash, markRotated, revokeFamily } from '../store/sessions.ts';
@@ -210,7 +210,7 @@ export class AdminAuth {
   /** Signature, issuer and audience of one of our tokens; an expired one is still good enough to end its session. */
   private async verifyOwnToken(token: string): Promise<JWTPayload> {
     const jwks = createLocalJWKSet(await this.deps.keys.jwks());
-    const options = { algorithms: [SIGNING_ALG], issuer: platformIssuer(this.deps.config.PUBLIC_URL), audience: apiAudience(this.deps.config.PUBLIC_URL) };
+    const options = { algorithms: [...SIGNING_ALGS], issuer: platformIssuer(this.deps.config.PUBLIC_URL), audience: apiAudience(this.deps.config.PUBLIC_URL) };
     try {
       return (await jwtVerify(token, jwks, options)).payload;
     } catch (error) {
