@@ -1,13 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Type } from '@fastify/type-provider-typebox';
-import { AppError } from '@scai/api';
 import type { Caller } from '@scai/permissions';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway, FRAMEWORK_ROUTE_PREFIXES } from './app.ts';
-import { loadGatewayConfig } from './config.ts';
+import { FRAMEWORK_ROUTE_PREFIXES } from './app.ts';
 import { errorResponses, AuthorizationHeader } from './routes/common-schemas.ts';
 import type { RouteGroup } from './routes/types.ts';
-import type { ServiceClients } from './clients.ts';
+import { closeTestGateways, testGateway } from './routes/testing/test-gateway.ts';
 
 const superAdmin: Caller = {
   subject: 'usr_admin',
@@ -43,20 +40,10 @@ const probeGroup: RouteGroup = {
   ],
 };
 
-async function gateway(groups?: RouteGroup[]) {
-  return buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      if (token === 'admin') return superAdmin;
-      if (token === 'member') return member;
-      throw new AppError('unauthorized', 'Invalid or expired token');
-    },
-    probeServices: async () => ({ auth: 'serving' }),
-    groups,
-  });
-}
+const gateway = (groups?: RouteGroup[]) =>
+  testGateway({ groups, callers: { admin: superAdmin, member }, probeServices: async () => ({ auth: 'serving' }) });
+
+afterEach(closeTestGateways);
 
 describe('gateway', () => {
   it('answers unknown routes with the envelope', async () => {

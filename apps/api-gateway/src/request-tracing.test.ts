@@ -1,10 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { currentTraceId, createLogger } from '@scai/telemetry';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentTraceId } from '@scai/telemetry';
 import { startTestTracing } from '@scai/telemetry/testing';
-import { buildGateway } from './app.ts';
-import { loadGatewayConfig } from './config.ts';
-import type { ServiceClients } from './clients.ts';
 import type { RouteGroup } from './routes/types.ts';
+import { closeTestGateways, testGateway } from './routes/testing/test-gateway.ts';
 
 const traceGroup: RouteGroup = {
   tag: 'Probe',
@@ -12,19 +10,12 @@ const traceGroup: RouteGroup = {
   routes: [(app) => app.get('/api/v1/probe/trace', { config: { auth: 'public' } }, async () => ({ trace_id: currentTraceId() ?? null }))],
 };
 
+afterEach(closeTestGateways);
+
 describe('request tracing', () => {
   it('runs handlers inside a server span that continues the caller traceparent', async () => {
     const tracing = startTestTracing();
-    const app = await buildGateway({
-      config: loadGatewayConfig({}),
-      clients: { close: () => undefined } as ServiceClients,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-      verifyToken: async () => {
-        throw new Error('no tokens here');
-      },
-      probeServices: async () => ({}),
-      groups: [traceGroup],
-    });
+    const app = await testGateway({ groups: [traceGroup] });
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const response = await app.inject({
       method: 'GET',

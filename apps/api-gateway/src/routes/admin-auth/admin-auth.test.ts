@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { AppError, rateLimited, unauthorized } from '@scai/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rateLimited, unauthorized } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { Caller } from '@scai/permissions';
 import type { auth } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
 import { adminAuthGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 const superAdmin: Caller = {
   subject: 'usr_root',
@@ -62,20 +60,15 @@ function fakeAdminAuth(calls: Calls): ServiceClients['adminAuth'] {
   };
 }
 
-async function gateway(calls: Calls) {
-  return buildGateway({
-    config: loadGatewayConfig({ TRUST_PROXY: '127.0.0.1' }),
-    clients: { adminAuth: fakeAdminAuth(calls), close: () => undefined } as unknown as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      if (token === 'admin') return superAdmin;
-      if (token === 'member') return member;
-      throw new AppError('unauthorized', 'Invalid or expired token');
-    },
-    probeServices: async () => ({}),
+const gateway = (calls: Calls) =>
+  testGateway({
     groups: [adminAuthGroup],
+    clients: { adminAuth: fakeAdminAuth(calls) },
+    callers: { admin: superAdmin, member },
+    env: { TRUST_PROXY: '127.0.0.1' },
   });
-}
+
+afterEach(closeTestGateways);
 
 describe('POST /api/v1/admin/auth/login', () => {
   it('answers the seed LoginResponse and passes the client address and agent', async () => {

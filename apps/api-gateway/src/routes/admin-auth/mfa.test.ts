@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { AppError, conflict, rateLimited, unauthorized } from '@scai/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { conflict, rateLimited, unauthorized } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { Caller } from '@scai/permissions';
 import type { auth } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
 import { adminAuthGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 const admin: Caller = {
   subject: 'usr_root',
@@ -70,20 +68,15 @@ function fakes(calls: Calls): Pick<ServiceClients, 'adminAuth' | 'mfa'> {
   };
 }
 
-async function gateway(calls: Calls) {
-  return buildGateway({
-    config: loadGatewayConfig({ TRUST_PROXY: '127.0.0.1' }),
-    clients: { ...fakes(calls), close: () => undefined } as unknown as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      if (token === 'admin') return admin;
-      if (token === 'enabled') return { ...admin, subject: 'usr_on' };
-      throw new AppError('unauthorized', 'Invalid or expired token');
-    },
-    probeServices: async () => ({}),
+const gateway = (calls: Calls) =>
+  testGateway({
     groups: [adminAuthGroup],
+    clients: fakes(calls),
+    callers: { admin, enabled: { ...admin, subject: 'usr_on' } },
+    env: { TRUST_PROXY: '127.0.0.1' },
   });
-}
+
+afterEach(closeTestGateways);
 
 const post = (url: string, payload?: object, token?: string) => ({
   method: 'POST' as const,

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError, notFound, validationFailed } from '@scai/api';
+import { notFound, validationFailed } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { Caller } from '@scai/permissions';
 import { auth } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
-import type { GatewayApp } from '../types.ts';
 import { applicationsGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 type Calls = Array<{ method: string; request: unknown; outgoing?: OutgoingCall }>;
 
@@ -74,28 +71,9 @@ const user = (roles: Caller['roles']): Caller => ({
 const CALLERS: Record<string, Caller> = { admin: user(['tenant_admin']), member: user(['tenant_member']) };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-let app: GatewayApp | null = null;
+const gateway = (calls: Calls = []) => testGateway({ groups: [applicationsGroup], clients: fakeApplications(calls), callers: CALLERS });
 
-async function gateway(calls: Calls = []) {
-  app = await buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { ...fakeApplications(calls), close: () => undefined } as unknown as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [applicationsGroup],
-  });
-  return app;
-}
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/applications';
 const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }> = [

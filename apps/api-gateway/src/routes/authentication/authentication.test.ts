@@ -1,16 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError, notFound } from '@scai/api';
+import { notFound } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import { SYSTEM_CALLER, type Caller } from '@scai/permissions';
 import { auth, partners } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
-import type { GatewayApp } from '../types.ts';
 import { authenticationGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 type Calls = Array<{ method: string; request: unknown; outgoing?: OutgoingCall }>;
 
@@ -63,24 +60,10 @@ function fakeClients(calls: Calls): ServiceClients {
   return { authentication, tenants, partners: partnersClient, close: () => undefined } as unknown as ServiceClients;
 }
 
-let app: GatewayApp | null = null;
 let upstream: Server | null = null;
 
-async function gateway(calls: Calls = [], env: Record<string, string> = {}) {
-  app = await buildGateway({
-    config: loadGatewayConfig(env),
-    clients: fakeClients(calls),
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [authenticationGroup],
-  });
-  return app;
-}
+const gateway = (calls: Calls = [], env: Record<string, string> = {}) =>
+  testGateway({ groups: [authenticationGroup], clients: fakeClients(calls), callers: CALLERS, env });
 
 /** A stand-in for the auth app's token endpoint: records each request, answers what `answer` says. */
 async function tokenEndpoint(answer: (form: URLSearchParams) => { status: number; body: unknown }) {
@@ -100,8 +83,7 @@ async function tokenEndpoint(answer: (form: URLSearchParams) => { status: number
 }
 
 afterEach(async () => {
-  await app?.close();
-  app = null;
+  await closeTestGateways();
   await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve(null)));
   upstream = null;
 });

@@ -1,36 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@scai/api';
 import { ROLE_SCOPES } from '@scai/permissions';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
-import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
-import type { GatewayApp } from '../types.ts';
 import { PEOPLE_CALLERS, bearer, fakePeopleClients, type Calls } from '../users/fake-people-clients.ts';
 import { groupsGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
-let app: GatewayApp | null = null;
+const gateway = (calls: Calls = []) => testGateway({ groups: [groupsGroup], clients: fakePeopleClients(calls), callers: PEOPLE_CALLERS });
 
-async function gateway(calls: Calls = []) {
-  app = await buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { ...fakePeopleClients(calls), close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = PEOPLE_CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [groupsGroup],
-  });
-  return app;
-}
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/groups';
 const ROUTES: Array<{ method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: object }> = [

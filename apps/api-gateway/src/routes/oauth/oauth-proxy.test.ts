@@ -1,13 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@scai/api';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
-import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
 import type { GatewayApp } from '../types.ts';
 import { oauthGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 let upstream: FastifyInstance;
 let app: GatewayApp;
@@ -33,20 +29,11 @@ beforeAll(async () => {
   );
   await upstream.listen({ host: '127.0.0.1', port: 0 });
   const port = (upstream.server.address() as AddressInfo).port;
-  app = await buildGateway({
-    config: loadGatewayConfig({ AUTH_HTTP_URL: `http://127.0.0.1:${port}` }),
-    clients: { close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async () => {
-      throw new AppError('unauthorized', 'Invalid or expired token');
-    },
-    probeServices: async () => ({}),
-    groups: [oauthGroup],
-  });
+  app = await testGateway({ groups: [oauthGroup], env: { AUTH_HTTP_URL: `http://127.0.0.1:${port}` } });
 });
 
 afterAll(async () => {
-  await app?.close();
+  await closeTestGateways();
   await upstream?.close();
 });
 

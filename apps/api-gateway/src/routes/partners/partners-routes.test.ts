@@ -1,36 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@scai/api';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
-import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
 import { tenantsGroup } from '../tenants/index.ts';
-import type { GatewayApp } from '../types.ts';
 import { CALLERS, auth, fakePartnersClients, type Calls } from './fake-partners-clients.ts';
 import { partnersGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
-let app: GatewayApp | null = null;
+const gateway = (calls: Calls = []) => testGateway({ groups: [partnersGroup, tenantsGroup], clients: fakePartnersClients(calls), callers: CALLERS });
 
-async function gateway(calls: Calls = []) {
-  app = await buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { ...fakePartnersClients(calls), close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [partnersGroup, tenantsGroup],
-  });
-  return app;
-}
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/partners';
 const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }> = [

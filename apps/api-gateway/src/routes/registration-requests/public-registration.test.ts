@@ -1,15 +1,13 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError, conflict, notFound, validationFailed } from '@scai/api';
+import { conflict, notFound, validationFailed } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { registrations } from '@scai/proto';
 import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
-import type { GatewayApp } from '../types.ts';
 import { PUBLIC_REGISTRATION_LIMIT } from './create-public-registration.ts';
 import { registrationRequestsGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 type Calls = Array<{ method: string; request: unknown; outgoing?: OutgoingCall }>;
 
@@ -65,8 +63,6 @@ function fakeRegistrations(calls: Calls): ServiceClients['registrations'] {
   };
 }
 
-let app: GatewayApp | null = null;
-
 async function gateway(calls: Calls = [], env: Record<string, string> = {}, logLines?: string[]) {
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -74,23 +70,15 @@ async function gateway(calls: Calls = [], env: Record<string, string> = {}, logL
       done();
     },
   });
-  app = await buildGateway({
-    config: loadGatewayConfig(env),
-    clients: { registrations: fakeRegistrations(calls), close: () => undefined } as unknown as ServiceClients,
-    logger: createLogger({ name: 'test', level: logLines ? 'info' : 'silent', destination }),
-    verifyToken: async () => {
-      throw new AppError('unauthorized', 'Invalid or expired token');
-    },
-    probeServices: async () => ({}),
+  return testGateway({
     groups: [registrationRequestsGroup],
+    clients: { registrations: fakeRegistrations(calls) },
+    logger: createLogger({ name: 'test', level: logLines ? 'info' : 'silent', destination }),
+    env,
   });
-  return app;
 }
 
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/public/register/applications';
 const body = { scope: 'GLOBAL', name: 'Portal', application_type: 'SERVICE', contact_email: 'dev@example.com' };

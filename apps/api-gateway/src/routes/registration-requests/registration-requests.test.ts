@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError, conflict, notFound, validationFailed } from '@scai/api';
+import { conflict, notFound, validationFailed } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { Caller } from '@scai/permissions';
 import type { registrations } from '@scai/proto';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
 import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
-import type { GatewayApp } from '../types.ts';
 import { registrationRequestsGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
 const admin = (roles: Caller['roles'], extra: Partial<Caller> = {}): Caller => ({
   subject: `usr_${roles[0]}`,
@@ -100,28 +97,9 @@ function fakeRegistrations(calls: Calls): ServiceClients['registrations'] {
   };
 }
 
-let app: GatewayApp | null = null;
+const gateway = (calls: Calls = []) => testGateway({ groups: [registrationRequestsGroup], clients: { registrations: fakeRegistrations(calls) }, callers: CALLERS });
 
-async function gateway(calls: Calls = []) {
-  app = await buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { registrations: fakeRegistrations(calls), close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [registrationRequestsGroup],
-  });
-  return app;
-}
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/registration-requests';
 const ROUTES: Array<{ method: 'GET' | 'POST' | 'DELETE'; url: string; payload?: object }> = [

@@ -1,35 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@scai/api';
-import { createLogger } from '@scai/telemetry';
-import { buildGateway } from '../../app.ts';
-import type { ServiceClients } from '../../clients.ts';
-import { loadGatewayConfig } from '../../config.ts';
 import { CALLERS, auth, fakePartnersClients, type Calls } from '../partners/fake-partners-clients.ts';
-import type { GatewayApp } from '../types.ts';
 import { tenantsGroup } from './index.ts';
+import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
 
-let app: GatewayApp | null = null;
+const gateway = (calls: Calls = []) => testGateway({ groups: [tenantsGroup], clients: fakePartnersClients(calls), callers: CALLERS });
 
-async function gateway(calls: Calls = []) {
-  app = await buildGateway({
-    config: loadGatewayConfig({}),
-    clients: { ...fakePartnersClients(calls), close: () => undefined } as ServiceClients,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    verifyToken: async (token) => {
-      const caller = CALLERS[token];
-      if (!caller) throw new AppError('unauthorized', 'Invalid or expired token');
-      return caller;
-    },
-    probeServices: async () => ({}),
-    groups: [tenantsGroup],
-  });
-  return app;
-}
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/tenants';
 const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }> = [
