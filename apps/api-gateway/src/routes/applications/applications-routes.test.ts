@@ -6,6 +6,7 @@ import { auth } from '@scai/proto';
 import type { ServiceClients } from '../../clients.ts';
 import { applicationsGroup } from './index.ts';
 import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
+import { expectAuthRefusals, type RouteCase } from '../testing/route-cases.ts';
 
 type Calls = Array<{ method: string; request: unknown; outgoing?: OutgoingCall }>;
 
@@ -76,7 +77,7 @@ const gateway = (calls: Calls = []) => testGateway({ groups: [applicationsGroup]
 afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/applications';
-const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }> = [
+const ROUTES: RouteCase[] = [
   { method: 'GET', url: BASE },
   { method: 'GET', url: `${BASE}/app_1` },
   { method: 'PATCH', url: `${BASE}/app_1`, payload: { name: 'Renamed' } },
@@ -86,14 +87,7 @@ const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: o
 describe('application routes: auth', () => {
   it.each(ROUTES)('$method $url: 401 without a token, 403 without an admin role', async (route) => {
     const calls: Calls = [];
-    const gw = await gateway(calls);
-    const none = await gw.inject({ ...route });
-    expect(none.statusCode).toBe(401);
-    expect(none.json().error.code).toBe('unauthorized');
-    const member = await gw.inject({ ...route, headers: bearer('member') });
-    expect(member.statusCode).toBe(403);
-    expect(member.json().error.code).toBe('forbidden');
-    expect(calls).toEqual([]);
+    await expectAuthRefusals(await gateway(calls), route, 'member', calls);
   });
 
   it.each(ROUTES.filter((route) => route.url !== BASE))('$method $url: 404 for ids out of reach', async (route) => {

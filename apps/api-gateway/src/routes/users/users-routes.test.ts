@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE_CALLERS, bearer, fakePeopleClients, type Calls } from './fake-people-clients.ts';
 import { usersGroup } from './index.ts';
 import { closeTestGateways, testGateway } from '../testing/test-gateway.ts';
+import { expectAuthRefusals, type RouteCase } from '../testing/route-cases.ts';
 
 const gateway = (calls: Calls = []) => testGateway({ groups: [usersGroup], clients: fakePeopleClients(calls), callers: PEOPLE_CALLERS });
 
 afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/users';
-const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }> = [
+const ROUTES: RouteCase[] = [
   { method: 'GET', url: BASE },
   { method: 'POST', url: BASE, payload: { email: 'new@acme.test' } },
   { method: 'GET', url: `${BASE}/usr_a1` },
@@ -20,14 +21,7 @@ const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; 
 describe('user routes: auth', () => {
   it.each(ROUTES)('$method $url: 401 without a token, 403 without admin:users', async (route) => {
     const calls: Calls = [];
-    const gw = await gateway(calls);
-    const none = await gw.inject({ ...route });
-    expect(none.statusCode).toBe(401);
-    expect(none.json().error.code).toBe('unauthorized');
-    const member = await gw.inject({ ...route, headers: bearer('member') });
-    expect(member.statusCode).toBe(403);
-    expect(member.json().error.code).toBe('forbidden');
-    expect(calls).toEqual([]);
+    await expectAuthRefusals(await gateway(calls), route, 'member', calls);
   });
 
   it.each(ROUTES.filter((route) => route.url !== BASE))('$method $url: 404 for ids out of reach', async (route) => {
