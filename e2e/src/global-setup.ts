@@ -26,8 +26,10 @@ export default async function setup(project: TestProject) {
   const otlp = await startOtlpReceiver();
   const eventsStream = `E2E_${suffix.toUpperCase()}`;
   const eventsSubjectPrefix = `e2e_${suffix}`;
+  // Another offset lets two suites (or a suite beside a benchmark) run at once on one machine.
+  const portOffset = Number(process.env.E2E_PORT_OFFSET ?? 1000);
   const platform = await startPlatform({
-    portOffset: 1000,
+    portOffset,
     databasePrefix: `e2e_${suffix}_`,
     env: {
       EVENTS_STREAM: eventsStream,
