@@ -6,7 +6,7 @@ import type { Logger, Metrics } from '@scai/telemetry';
 import { createAuthenticate, type RevocationCheck } from './auth/authenticate.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import { trustProxySetting } from './config.ts';
-import type { RouteAuth } from './auth/route-auth.ts';
+import type { RouteAuth, RouteReach } from './auth/route-auth.ts';
 import { registerOpenApi, registerReferencePage } from './openapi.ts';
 import { registerProbes } from './probes.ts';
 import { registerRequestTracing } from './request-tracing.ts';
@@ -30,6 +30,9 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   auth: RouteAuth | undefined;
+  reach: RouteReach | undefined;
+  /** The route module that registered it (its function name), the operation's `operationId`. */
+  operationId: string | undefined;
   bodyOptional: boolean;
 }
 
@@ -40,6 +43,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The body may be left out (the published reference marks it not required). */
     bodyOptional?: boolean;
+    /** What the route touches; the reach matrix holds every route to it. */
+    reach?: RouteReach;
   }
 }
 
@@ -74,9 +79,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   // recorded with its declared requirement so a test can hold each one to it.
   const declaredRoutes: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declaredRoutes);
+  // Each route module is one operation; its function name is the stable operationId.
+  let registeringModule: string | undefined;
   app.addHook('onRoute', (route) => {
     const auth = route.config?.auth;
-    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, auth, bodyOptional: route.config?.bodyOptional === true });
+    const operationId = registeringModule;
+    for (const method of [route.method].flat()) {
+      declaredRoutes.push({ method, url: route.url, auth, reach: route.config?.reach, operationId, bodyOptional: route.config?.bodyOptional === true });
+    }
+    if (route.schema && operationId && !route.schema.hide) route.schema.operationId ??= operationId;
     if (auth && auth !== 'public' && route.schema) route.schema.security = [{ bearerAuth: [] }];
   });
   const optionalBodies = () =>
@@ -85,11 +96,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   await registerReferencePage(app as unknown as FastifyInstance);
 
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };
-  health(app, deps);
-  openApiDocument(app, deps);
+  const registerModule = (route: (app: GatewayApp, deps: GatewayDeps) => void) => {
+    registeringModule = route.name || undefined;
+    route(app, deps);
+  };
+  for (const route of [health, openApiDocument]) registerModule(route);
   if (options.ready) registerProbes(app, options.ready);
   for (const group of groups) {
-    for (const route of group.routes) route(app, deps);
+    for (const route of group.routes) registerModule(route);
   }
+  registeringModule = undefined;
   return app;
 }

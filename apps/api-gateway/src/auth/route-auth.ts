@@ -11,3 +11,20 @@ export type RouteAuth =
   | { roles: readonly Role[] };
 
 export const ADMIN_ROLE_AUTH: RouteAuth = { roles: ['super_admin', 'partner_admin', 'tenant_admin'] };
+
+/** The kinds of resource a route's path or body can name, each owned by a partner or tenant. */
+export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'application' | 'registration_request';
+
+/**
+ * What a route touches, declared next to its `auth` (`config.reach`) so the reach matrix
+ * can call every route as every kind of caller and know which answers are allowed:
+ * - `none`: nothing owned by a partner or tenant (health, the document, sign-in);
+ * - `self`: only the caller's own identity or session;
+ * - `{ collection }`: a list or create over that resource, answered within the caller's reach;
+ * - `{ resource, param }`: the one resource the path parameter names; out of reach answers 404.
+ */
+export type RouteReach =
+  | 'none'
+  | 'self'
+  | { collection: ReachedResource }
+  | { resource: ReachedResource; param: string };
