@@ -21,10 +21,12 @@ export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'applica
  * - `none`: nothing owned by a partner or tenant (health, the document, sign-in);
  * - `self`: only the caller's own identity or session;
  * - `{ collection }`: a list or create over that resource, answered within the caller's reach;
+ *   `ownerIn: 'body'` on a create that names its owning partner or tenant in the body
+ *   (an owner out of reach is refused like an out-of-reach id);
  * - `{ resource, param }`: the one resource the path parameter names; out of reach answers 404.
  */
 export type RouteReach =
   | 'none'
   | 'self'
-  | { collection: ReachedResource }
+  | { collection: ReachedResource; ownerIn?: 'body' }
   | { resource: ReachedResource; param: string };

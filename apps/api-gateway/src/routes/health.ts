@@ -19,7 +19,7 @@ export const health: RouteModule = (app, { probeServices }) => {
           }),
         },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
     },
     async () => {
       const services = await probeServices();
@@ -38,7 +38,7 @@ export const openApiDocument: RouteModule = (app) => {
         description: 'The OpenAPI 3.1 document of this whole surface.',
         tags: ['Untagged'],
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
     },
     async () => app.swagger(),
   );

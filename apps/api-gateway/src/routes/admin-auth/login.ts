@@ -29,7 +29,7 @@ export const login: RouteModule = (app, { clients, config }) => {
         body: ref(LoginRequest),
         response: { 200: { ...ref(LoginResponse), description: OK_DESCRIPTION }, 401: ref(ErrorEnvelope), 403: ref(ErrorEnvelope), 422: ref(HTTPValidationError), 429: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
     },
     async (request, reply) => {
       const result = await clients.adminAuth.login(

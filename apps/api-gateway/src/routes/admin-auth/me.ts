@@ -17,7 +17,7 @@ export const me: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: AdminUser, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: 'self' },
     },
     async (request) => {
       const { user } = await clients.adminAuth.me({}, { caller: callerOf(request), requestId: requestIdOf(request), deadlineMs: config.GRPC_DEADLINE_MS });

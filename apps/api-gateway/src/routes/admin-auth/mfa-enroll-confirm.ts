@@ -19,7 +19,7 @@ export const mfaEnrollConfirm: RouteModule = (app, { clients, config }) => {
         body: ref(MfaEnrollConfirmRequest),
         response: { 200: ref(MfaEnrollConfirmResponse), 401: ref(ErrorEnvelope), 403: ref(ErrorEnvelope), 422: ref(HTTPValidationError), 429: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'self' },
     },
     async (request) => {
       const result = await clients.mfa.confirmTotpEnrollment(

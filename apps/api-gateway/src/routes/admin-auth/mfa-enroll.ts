@@ -17,7 +17,7 @@ export const mfaEnroll: RouteModule = (app, { clients, config }) => {
         body: ref(MfaEnrollRequest),
         response: { 200: ref(TotpEnrollment), 401: ref(ErrorEnvelope), 409: ref(ErrorEnvelope), 422: ref(HTTPValidationError) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'self' },
     },
     async (request) => {
       const result = await clients.mfa.beginTotpEnrollment(

@@ -18,7 +18,7 @@ export const mfaTotpBegin: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: ref(TotpEnrollment), ...errorResponses, 409: ref(ErrorEnvelope) },
       },
-      config: { auth: 'authenticated' },
+      config: { auth: 'authenticated', reach: 'self' },
     },
     async (request) => {
       const result = await clients.mfa.beginTotpEnrollment({}, { caller: callerOf(request), requestId: requestIdOf(request), deadlineMs: config.GRPC_DEADLINE_MS });

@@ -19,7 +19,7 @@ export const mfaTotpConfirm: RouteModule = (app, { clients, config }) => {
         body: ref(TotpConfirmRequest),
         response: { 200: ref(RecoveryCodes), ...errorResponses, 409: ref(ErrorEnvelope), 429: ref(ErrorEnvelope) },
       },
-      config: { auth: 'authenticated' },
+      config: { auth: 'authenticated', reach: 'self' },
     },
     async (request) => {
       const result = await clients.mfa.confirmTotpEnrollment(

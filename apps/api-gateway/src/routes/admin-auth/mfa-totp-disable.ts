@@ -20,7 +20,7 @@ export const mfaTotpDisable: RouteModule = (app, { clients, config }) => {
         body: ref(TotpDisableRequest),
         response: { 200: Type.Object({ disabled: Type.Boolean() }), ...errorResponses, 429: ref(ErrorEnvelope) },
       },
-      config: { auth: 'authenticated' },
+      config: { auth: 'authenticated', reach: 'self' },
     },
     async (request) => {
       const result = await clients.mfa.disableTotp(

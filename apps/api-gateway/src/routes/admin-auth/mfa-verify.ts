@@ -19,7 +19,7 @@ export const mfaVerify: RouteModule = (app, { clients, config }) => {
         body: ref(MfaVerifyRequest),
         response: { 200: ref(LoginResponse), 401: ref(ErrorEnvelope), 403: ref(ErrorEnvelope), 422: ref(HTTPValidationError), 429: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'self' },
     },
     async (request) => {
       const { login } = await clients.mfa.verifyMfa(

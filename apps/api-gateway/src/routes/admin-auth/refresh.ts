@@ -16,7 +16,7 @@ export const refresh: RouteModule = (app, { clients, config }) => {
         body: ref(RefreshRequest),
         response: { 200: ref(RefreshResponse), 401: ref(ErrorEnvelope), 422: ref(HTTPValidationError) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'self' },
     },
     async (request) => {
       const result = await clients.adminAuth.refresh(

@@ -22,7 +22,7 @@ export const getApplication: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(AdminApplication), meta: Meta }), ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'application', param: 'application_id' } },
     },
     async (request) => {
       const answer = await clients.applications.getApplication({ id: request.params.application_id }, outgoing(request, config));

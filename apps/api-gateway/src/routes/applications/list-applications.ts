@@ -22,7 +22,7 @@ export const listApplications: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(AdminApplication)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { collection: 'application' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.page_size);

@@ -21,7 +21,7 @@ export const rotateApplicationSecret: RouteModule = (app, { clients, config }) =
         headers: AuthorizationHeader,
         response: { 200: ref(ApplicationSecret), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'application', param: 'application_id' } },
     },
     async (request) => {
       const answer = await clients.applications.rotateApplicationSecret({ id: request.params.application_id, ...clientOf(request) }, outgoing(request, config));

@@ -24,7 +24,7 @@ export const updateApplication: RouteModule = (app, { clients, config }) => {
         body: ref(ApplicationUpdate),
         response: { 200: Type.Object({ data: ref(AdminApplication), meta: Meta }), ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'application', param: 'application_id' } },
     },
     async (request) => {
       const body = request.body;

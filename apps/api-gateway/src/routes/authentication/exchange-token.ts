@@ -28,7 +28,7 @@ export const exchangeToken: RouteModule = (app, { clients, config }) => {
         body: ref(ConsoleTokenRequest),
         response: { 200: ref(TokenResponse), 400: ref(OAuthError), 401: ref(OAuthError), 422: ref(HTTPValidationError), 503: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
     },
     async (request, reply) => {
       const call = { requestId: requestIdOf(request), deadlineMs: config.GRPC_DEADLINE_MS };

@@ -14,7 +14,7 @@ export const getAuthConfig: RouteModule = (app, { clients, config }) => {
         description: "The admin console's sign-in settings: the platform issuer, the console's client id, the scopes to ask for and the logout URL.",
         response: { 200: ref(AuthConfig), 503: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
     },
     async (request) => {
       const client = await clients.authentication.getConsoleClient({}, { requestId: requestIdOf(request), deadlineMs: config.GRPC_DEADLINE_MS });

@@ -46,7 +46,7 @@ export const getAuthMe: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: ref(CurrentIdentity), ...errorResponses },
       },
-      config: { auth: 'authenticated' },
+      config: { auth: 'authenticated', reach: 'self' },
     },
     async (request) => {
       const caller = callerOf(request);

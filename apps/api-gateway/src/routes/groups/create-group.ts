@@ -22,7 +22,7 @@ export const createGroup: RouteModule = (app, { clients, config }) => {
         body: ref(GroupCreate),
         response: { 201: Type.Object({ data: ref(GroupDetail), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { collection: 'group', ownerIn: 'body' } },
     },
     async (request, reply) => {
       const answer = await clients.groups.createGroup(

@@ -21,7 +21,7 @@ export const getGroup: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(GroupDetail), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { resource: 'group', param: 'group_id' } },
     },
     async (request) => {
       const answer = await clients.groups.getGroup({ id: request.params.group_id }, outgoing(request, config));

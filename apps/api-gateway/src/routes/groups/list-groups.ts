@@ -21,7 +21,7 @@ export const listGroups: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(Group)), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { collection: 'group' } },
     },
     async (request) => {
       const answer = await clients.groups.listGroups(

@@ -22,7 +22,7 @@ export const listRoles: RouteModule = (app) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(RoleInfo)), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: 'none' },
     },
     async (request) => dataBody(CATALOG, requestIdOf(request)),
   );

@@ -22,7 +22,7 @@ export const removeGroupRole: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(GroupDetail), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { resource: 'group', param: 'group_id' } },
     },
     async (request) => {
       const answer = await clients.groups.removeGroupRole({ id: request.params.group_id, ...auditFields(request) }, outgoing(request, config));

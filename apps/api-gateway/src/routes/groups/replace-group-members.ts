@@ -23,7 +23,7 @@ export const replaceGroupMembers: RouteModule = (app, { clients, config }) => {
         body: ref(GroupMembersReplace),
         response: { 200: Type.Object({ data: ref(GroupDetail), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { resource: 'group', param: 'group_id' } },
     },
     async (request) => {
       const answer = await clients.groups.replaceGroupMembers(

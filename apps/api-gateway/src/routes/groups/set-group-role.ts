@@ -23,7 +23,7 @@ export const setGroupRole: RouteModule = (app, { clients, config }) => {
         body: ref(GroupRoleAssign),
         response: { 200: Type.Object({ data: ref(GroupDetail), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:groups' } },
+      config: { auth: { scope: 'admin:groups' }, reach: { resource: 'group', param: 'group_id' } },
     },
     async (request) => {
       const answer = await clients.groups.setGroupRole({ id: request.params.group_id, role: request.body.role, ...auditFields(request) }, outgoing(request, config));

@@ -22,7 +22,7 @@ export const createPartner: RouteModule = (app, { clients, config }) => {
         body: PartnerCreate,
         response: { 201: Type.Object({ data: ref(Partner), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:partners' } },
+      config: { auth: { scope: 'admin:partners' }, reach: { collection: 'partner' } },
     },
     async (request, reply) => {
       const answer = await clients.partners.createPartner(createPartnerRequest(request.body), outgoing(request, config));

@@ -17,7 +17,7 @@ export const deletePartner: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 204: Type.Null({ description: 'Successful Response' }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:partners' } },
+      config: { auth: { scope: 'admin:partners' }, reach: { resource: 'partner', param: 'partner_id' } },
     },
     async (request, reply) => {
       await clients.partners.deletePartner({ id: request.params.partner_id }, outgoing(request, config));

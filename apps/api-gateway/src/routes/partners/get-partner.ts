@@ -21,7 +21,7 @@ export const getPartner: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(Partner), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:partners' } },
+      config: { auth: { scope: 'admin:partners' }, reach: { resource: 'partner', param: 'partner_id' } },
     },
     async (request) => {
       const answer = await clients.partners.getPartner({ id: request.params.partner_id }, outgoing(request, config));

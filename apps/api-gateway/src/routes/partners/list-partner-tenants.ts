@@ -23,7 +23,7 @@ export const listPartnerTenants: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(Tenant)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { resource: 'partner', param: 'partner_id' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.per_page);

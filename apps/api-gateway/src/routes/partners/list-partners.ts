@@ -21,7 +21,7 @@ export const listPartners: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(Partner)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:partners' } },
+      config: { auth: { scope: 'admin:partners' }, reach: { collection: 'partner' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.per_page);

@@ -23,7 +23,7 @@ export const updatePartner: RouteModule = (app, { clients, config }) => {
         body: PartnerUpdate,
         response: { 200: Type.Object({ data: ref(Partner), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:partners' } },
+      config: { auth: { scope: 'admin:partners' }, reach: { resource: 'partner', param: 'partner_id' } },
     },
     async (request) => {
       const answer = await clients.partners.updatePartner(updatePartnerRequest(request.params.partner_id, request.body), outgoing(request, config));

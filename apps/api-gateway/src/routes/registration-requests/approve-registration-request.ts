@@ -25,7 +25,7 @@ export const approveRegistrationRequest: RouteModule = (app, { clients, config }
         body: ref(ApprovalData),
         response: { 200: ApprovalBody, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH, bodyOptional: true },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'registration_request', param: 'request_id' }, bodyOptional: true },
       // ApprovalData is optional (seed 002): no body at all means no notes.
       preValidation: async (request) => {
         if (request.body === undefined || request.body === null) request.body = {};

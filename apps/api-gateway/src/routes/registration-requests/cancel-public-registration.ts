@@ -19,7 +19,7 @@ export const cancelPublicRegistration: RouteModule = (app, { clients, config }) 
         querystring: StatusTokenQuery,
         response: { 204: Type.Null({ description: 'Cancelled.' }), 404: errorResponses[404], 409: ref(ErrorEnvelope), 422: errorResponses[422] },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
       logSerializers: statusTokenLogSerializers,
     },
     async (request, reply) => {

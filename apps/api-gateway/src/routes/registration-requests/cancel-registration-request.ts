@@ -19,7 +19,7 @@ export const cancelRegistrationRequest: RouteModule = (app, { clients, config })
         headers: AuthorizationHeader,
         response: { 200: RequestBody, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'registration_request', param: 'request_id' } },
     },
     async (request) => {
       const response = await clients.registrations.cancelRequest({ id: request.params.request_id }, outgoing(request, config));

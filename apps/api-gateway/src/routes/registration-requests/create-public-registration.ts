@@ -36,7 +36,7 @@ export const createPublicRegistration: RouteModule = (app, { clients, config }) 
           body: ref(RegistrationRequestCreate),
           response: { 201: PublicRegistrationCreated, 404: errorResponses[404], 422: errorResponses[422], 429: ref(ErrorEnvelope) },
         },
-        config: { auth: 'public', rateLimit: PUBLIC_REGISTRATION_LIMIT },
+        config: { auth: 'public', reach: 'none', rateLimit: PUBLIC_REGISTRATION_LIMIT },
       },
       async (request, reply) => {
         const body = request.body;

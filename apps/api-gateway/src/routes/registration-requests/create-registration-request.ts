@@ -26,7 +26,7 @@ export const createRegistrationRequest: RouteModule = (app, { clients, config })
         body: ref(RegistrationRequestCreate),
         response: { 201: RequestBody, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { collection: 'registration_request', ownerIn: 'body' } },
     },
     async (request, reply) => {
       const body = request.body;

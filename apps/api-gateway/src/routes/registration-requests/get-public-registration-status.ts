@@ -26,7 +26,7 @@ export const getPublicRegistrationStatus: RouteModule = (app, { clients, config 
         querystring: StatusTokenQuery,
         response: { 200: Type.Object({ data: ref(PublicRegistrationStatus), meta: Meta }), 404: errorResponses[404], 422: errorResponses[422] },
       },
-      config: { auth: 'public' },
+      config: { auth: 'public', reach: 'none' },
       logSerializers: statusTokenLogSerializers,
     },
     async (request, reply) => {

@@ -35,7 +35,7 @@ export const listRegistrationRequests: RouteModule = (app, { clients, config }) 
         headers: AuthorizationHeader,
         response: { 200: RequestPageBody, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { collection: 'registration_request' } },
     },
     async (request) => {
       const { page = 1, per_page = 20, status, scope } = request.query;

@@ -21,7 +21,7 @@ export const rejectRegistrationRequest: RouteModule = (app, { clients, config })
         body: ref(RejectionData),
         response: { 200: RequestBody, ...errorResponses },
       },
-      config: { auth: ADMIN_ROLE_AUTH },
+      config: { auth: ADMIN_ROLE_AUTH, reach: { resource: 'registration_request', param: 'request_id' } },
     },
     async (request) => {
       const response = await clients.registrations.rejectRequest(

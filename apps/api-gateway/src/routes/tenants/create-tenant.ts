@@ -21,7 +21,7 @@ export const createTenant: RouteModule = (app, { clients, config }) => {
         body: ref(TenantCreate),
         response: { 201: Type.Object({ data: ref(Tenant), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { collection: 'tenant', ownerIn: 'body' } },
     },
     async (request, reply) => {
       const answer = await clients.tenants.createTenant(createTenantRequest(request.body), outgoing(request, config));

@@ -17,7 +17,7 @@ export const deleteTenant: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 204: Type.Null({ description: 'Successful Response' }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { resource: 'tenant', param: 'tenant_id' } },
     },
     async (request, reply) => {
       await clients.tenants.deleteTenant({ id: request.params.tenant_id }, outgoing(request, config));

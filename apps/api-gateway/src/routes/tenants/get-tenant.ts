@@ -21,7 +21,7 @@ export const getTenant: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(Tenant), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { resource: 'tenant', param: 'tenant_id' } },
     },
     async (request) => {
       const answer = await clients.tenants.getTenant({ id: request.params.tenant_id }, outgoing(request, config));

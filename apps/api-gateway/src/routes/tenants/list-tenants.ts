@@ -21,7 +21,7 @@ export const listTenants: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(Tenant)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { collection: 'tenant' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.page_size);

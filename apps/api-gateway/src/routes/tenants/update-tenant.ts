@@ -22,7 +22,7 @@ export const updateTenant: RouteModule = (app, { clients, config }) => {
         body: ref(TenantUpdate),
         response: { 200: Type.Object({ data: ref(Tenant), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:tenants' } },
+      config: { auth: { scope: 'admin:tenants' }, reach: { resource: 'tenant', param: 'tenant_id' } },
     },
     async (request) => {
       const answer = await clients.tenants.updateTenant(updateTenantRequest(request.params.tenant_id, request.body), outgoing(request, config));

@@ -22,7 +22,7 @@ export const changeUserRoles: RouteModule = (app, { clients, config }) => {
         body: ref(UserRolesChange),
         response: { 200: Type.Object({ data: ref(AdminUser), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { resource: 'user', param: 'user_id' } },
     },
     async (request) => {
       const answer = await clients.users.changeUserRoles(

@@ -18,7 +18,7 @@ export const deactivateUser: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 204: Type.Null({ description: 'Successful Response' }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { resource: 'user', param: 'user_id' } },
     },
     async (request, reply) => {
       await clients.users.deactivateUser({ id: request.params.user_id, ...auditFields(request) }, outgoing(request, config));

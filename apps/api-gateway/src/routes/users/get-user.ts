@@ -21,7 +21,7 @@ export const getUser: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: ref(AdminUser), meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { resource: 'user', param: 'user_id' } },
     },
     async (request) => {
       const answer = await clients.users.getUser({ id: request.params.user_id }, outgoing(request, config));

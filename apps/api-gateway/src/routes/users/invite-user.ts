@@ -20,7 +20,7 @@ export const inviteUser: RouteModule = (app, { clients, config }) => {
         body: ref(UserInvite),
         response: { 201: ref(UserInvitation), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { collection: 'user', ownerIn: 'body' } },
     },
     async (request, reply) => {
       const body = request.body;

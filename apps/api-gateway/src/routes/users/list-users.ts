@@ -21,7 +21,7 @@ export const listUsers: RouteModule = (app, { clients, config }) => {
         headers: AuthorizationHeader,
         response: { 200: Type.Object({ data: Type.Array(ref(AdminUser)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { collection: 'user' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.page_size);

@@ -22,7 +22,7 @@ export const updateUser: RouteModule = (app, { clients, config }) => {
         body: ref(UserUpdate),
         response: { 200: Type.Object({ data: ref(AdminUser), meta: Meta }), 409: ref(ErrorEnvelope), ...errorResponses },
       },
-      config: { auth: { scope: 'admin:users' } },
+      config: { auth: { scope: 'admin:users' }, reach: { resource: 'user', param: 'user_id' } },
     },
     async (request) => {
       const answer = await clients.users.updateUser(
