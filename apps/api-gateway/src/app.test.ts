@@ -94,7 +94,7 @@ describe('gateway', () => {
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas).toHaveProperty('HTTPValidationError');
-    expect(doc.paths['/api/v1/probe/items/'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/probe/items/'].post.security).toEqual([{ bearerAuth: ['admin:partners'] }]);
     expect(doc.paths['/api/v1/probe/items/'].post.responses['422'].content['application/json'].schema.$ref).toBe(
       '#/components/schemas/HTTPValidationError',
     );

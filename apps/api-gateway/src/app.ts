@@ -13,7 +13,8 @@ import { registerRequestTracing } from './request-tracing.ts';
 import { health, openApiDocument } from './routes/health.ts';
 import { routeGroups as defaultGroups } from './routes/index.ts';
 import { sharedSchemas } from './routes/common-schemas.ts';
-import type { GatewayApp, GatewayDeps, RouteGroup } from './routes/types.ts';
+import type { GatewayApp, GatewayDeps, RouteGroup, RouteModule } from './routes/types.ts';
+import { describeOperation } from './openapi-operation.ts';
 
 export interface GatewayOptions extends GatewayDeps {
   verifyToken: TokenVerifier;
@@ -45,8 +46,13 @@ declare module 'fastify' {
     bodyOptional?: boolean;
     /** What the route touches; the reach matrix holds every route to it. */
     reach?: RouteReach;
+    /** A public route that reads a bearer token when one is sent (the document lists the scheme as optional). */
+    acceptsBearer?: boolean;
   }
 }
+
+/** Where the scope of a route module keeps the module's name (see the `onRoute` hook). */
+const MODULE_NAME = Symbol('routeModule');
 
 /** Routes that answer without being part of the API surface (no `config.auth` needed). */
 export const FRAMEWORK_ROUTE_PREFIXES = ['/api/v1/reference'];
@@ -79,16 +85,17 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   // recorded with its declared requirement so a test can hold each one to it.
   const declaredRoutes: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declaredRoutes);
-  // Each route module is one operation; its function name is the stable operationId.
-  let registeringModule: string | undefined;
-  app.addHook('onRoute', (route) => {
+  // Each route module is one operation, registered in a scope of its own that carries the
+  // module's function name: the stable operationId, also for routes a module adds from a nested plugin.
+  app.addHook('onRoute', function recordRoute(this: object, route) {
     const auth = route.config?.auth;
-    const operationId = registeringModule;
+    const operationId = (this as { [MODULE_NAME]?: string })[MODULE_NAME];
     for (const method of [route.method].flat()) {
       declaredRoutes.push({ method, url: route.url, auth, reach: route.config?.reach, operationId, bodyOptional: route.config?.bodyOptional === true });
     }
-    if (route.schema && operationId && !route.schema.hide) route.schema.operationId ??= operationId;
-    if (auth && auth !== 'public' && route.schema) route.schema.security = [{ bearerAuth: [] }];
+    if (!route.schema || route.schema.hide || !auth) return;
+    if (operationId) route.schema.operationId ??= operationId;
+    describeOperation(route.schema, auth, route.config?.acceptsBearer === true);
   });
   const optionalBodies = () =>
     new Set(declaredRoutes.filter((r) => r.bodyOptional).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`));
@@ -96,15 +103,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   await registerReferencePage(app as unknown as FastifyInstance);
 
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };
-  const registerModule = (route: (app: GatewayApp, deps: GatewayDeps) => void) => {
-    registeringModule = route.name || undefined;
-    route(app, deps);
-  };
-  for (const route of [health, openApiDocument]) registerModule(route);
+  const registerModule = (route: RouteModule) =>
+    app.register(async (scope) => {
+      Object.assign(scope, { [MODULE_NAME]: route.name || undefined });
+      route(scope as unknown as GatewayApp, deps);
+    });
+  for (const route of [health, openApiDocument]) await registerModule(route);
   if (options.ready) registerProbes(app, options.ready);
   for (const group of groups) {
-    for (const route of group.routes) registerModule(route);
+    for (const route of group.routes) await registerModule(route);
   }
-  registeringModule = undefined;
   return app;
 }

@@ -50,7 +50,10 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           'Every non-2xx answer is `{ "error": { "code", "message", "details"?, "request_id" } }`; a 422 also carries `detail[]`.',
       },
       servers: [{ url: options.publicUrl }],
-      tags: options.groups.map((group) => ({ name: group.tag, description: group.description })),
+      tags: [
+        { name: 'Untagged', description: 'The platform itself: its health and this document.' },
+        ...options.groups.map((group) => ({ name: group.tag, description: group.description })),
+      ],
       components: {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },

@@ -28,7 +28,7 @@ export const logout: RouteModule = (app, { clients, config }) => {
         description: 'Logout from admin panel.',
         response: { 200: LogoutResponse, 401: ref(ErrorEnvelope) },
       },
-      config: { auth: 'public', reach: 'self' },
+      config: { auth: 'public', reach: 'self', acceptsBearer: true },
     },
     async (request) => {
       // The auth service verifies the access token itself (an expired one may still end its session).

@@ -14,18 +14,21 @@ const documented = [
   {
     method: 'GET' as const,
     url: '/api/v1/platform/oauth/.well-known/openid-configuration',
+    operationId: 'getOpenIdConfiguration',
     summary: 'OpenID Configuration',
     description: 'Discovery document of the platform issuer (OpenID Connect Discovery 1.0 / RFC 8414).',
   },
   {
     method: 'GET' as const,
     url: '/api/v1/platform/.well-known/jwks.json',
+    operationId: 'getJsonWebKeySet',
     summary: 'JSON Web Key Set',
     description: 'Public keys that verify access tokens (the same keys for every issuer); includes the next key before it signs and retired keys until their tokens expire.',
   },
   {
     method: 'POST' as const,
     url: '/api/v1/platform/oauth/token',
+    operationId: 'requestOAuthToken',
     summary: 'Token',
     description:
       'OAuth 2.0 token endpoint. `grant_type=client_credentials` for SERVICE applications, form-urlencoded or JSON; client authentication by HTTP Basic or `client_id`/`client_secret` in the body. Errors are RFC 6749 bodies (`{"error": "invalid_client"}` …), not the API envelope.',
@@ -40,7 +43,7 @@ export const oauthProxy: RouteModule = (app: GatewayApp, { config }) => {
       scope.route({
         method: route.method,
         url: route.url,
-        schema: { tags: [TAG], summary: route.summary, description: route.description, response: { 200: Json } },
+        schema: { tags: [TAG], operationId: route.operationId, summary: route.summary, description: route.description, response: { 200: Json } },
         config: { auth: 'public', reach: 'none' },
         handler: forwardToAuth,
       });

@@ -55,7 +55,7 @@ describe('partners routes: auth', () => {
       ['search', { anyOf: [expect.objectContaining({ type: 'string' }), { type: 'null' }] }],
       ['status', { anyOf: [expect.objectContaining({ type: 'string' }), { type: 'null' }] }],
     ]);
-    expect(list.security).toEqual([{ bearerAuth: [] }]);
+    expect(list.security).toEqual([{ bearerAuth: ['admin:partners'] }]);
     expect(doc.paths['/api/v1/admin/partners/'].post).toMatchObject({ summary: 'Create Partner', description: 'Create a new partner (platform admin only).' });
     const one = doc.paths['/api/v1/admin/partners/{partner_id}'];
     expect(one.get).toMatchObject({ summary: 'Get Partner', description: 'Get a partner by ID.' });

@@ -17,6 +17,8 @@ import { registrationRequestSchemas, TAG } from './schemas.ts';
  */
 export const registrationRequestsGroup: RouteGroup = {
   tag: TAG,
+  description:
+    'Requests to register an OAuth application: created by a partner or tenant admin (or publicly, by a prospective customer), then approved, which creates the application and shows its secret once, or rejected or cancelled.',
   schemas: [...registrationRequestSchemas, ...publicRegistrationSchemas],
   routes: [
     listRegistrationRequests,
