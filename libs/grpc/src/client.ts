@@ -5,6 +5,7 @@ import { encodeCaller, type Caller } from '@scai/permissions';
 import { currentCall } from './call-context.ts';
 import { statusToAppError } from './errors.ts';
 import { CALLER_KEY, REQUEST_ID_KEY, splitPath } from './metadata.ts';
+import { channelServiceConfig } from './service-config.ts';
 import { metadataSetter, propagator, rpcAttributes, tracer } from './trace.ts';
 
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -50,13 +51,21 @@ const DEFAULT_CLIENT_OPTIONS: Partial<grpc.ClientOptions> = {
   'grpc.keepalive_timeout_ms': 10_000,
 };
 
-/** A client over an insecure channel (cluster-internal traffic) with keepalive. */
+/**
+ * A client over an insecure channel (cluster-internal traffic) with keepalive, balancing
+ * over every address of `address` and retrying reads on UNAVAILABLE (service-config.ts).
+ */
 export function createChannelClient<C>(
   Client: ClientConstructor<C>,
   address: string,
   options: Partial<grpc.ClientOptions> = {},
 ): C {
-  return new Client(address, grpc.credentials.createInsecure(), { ...DEFAULT_CLIENT_OPTIONS, ...options });
+  const service = (Client as { service?: grpc.ServiceDefinition }).service;
+  return new Client(address, grpc.credentials.createInsecure(), {
+    ...DEFAULT_CLIENT_OPTIONS,
+    'grpc.service_config': channelServiceConfig(service),
+    ...options,
+  });
 }
 
 /**

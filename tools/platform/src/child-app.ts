@@ -19,6 +19,8 @@ export interface ChildApp {
   recentLines(): string[];
   /** SIGTERM, then SIGKILL after `timeoutMs`; resolves when the process is gone. */
   stop(timeoutMs: number): Promise<ChildExit>;
+  /** Sends `signal` as an expected exit (crash tests); resolves when the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<ChildExit>;
 }
 
 export interface SpawnAppOptions {
@@ -87,6 +89,11 @@ export function spawnApp(options: SpawnAppOptions): ChildApp {
       } finally {
         clearTimeout(timer);
       }
+    },
+    async kill(signal) {
+      app.stopping = true;
+      if (!exitedNow) child.kill(signal);
+      return exited;
     },
   };
   return app;

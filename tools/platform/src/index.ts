@@ -1,5 +1,7 @@
 export { startPlatform } from './start-platform.ts';
 export type { RunningPlatform, StartPlatformOptions } from './start-platform.ts';
+export type { AppControl, StartAppOptions } from './app-control.ts';
+export type { ChildExit } from './child-app.ts';
 export { migrateAll, dropDatabases, migratableApps } from './migrate-all.ts';
 export type { MigrateAllOptions } from './migrate-all.ts';
 export { platformApps, serviceApps, gatewayApp, databaseNameOf } from './apps.ts';

@@ -39,4 +39,20 @@ describe('PlatformApps', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(crashed).toBe(false);
   });
+
+  it('lets a test kill an app and start it again without reporting a crash', async () => {
+    const apps = new PlatformApps('quiet', () => undefined, locate);
+    const first = apps.start('steady', { ...process.env });
+    let crashed = false;
+    void apps.crashed.then(() => (crashed = true));
+    await expect.poll(() => first.recentLines(), { timeout: 15_000 }).toEqual(['up']);
+    expect(await apps.get('steady')?.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    const second = apps.start('steady-2', { ...process.env }, 'steady');
+    expect(apps.get('steady-2')).toBe(second);
+    await expect.poll(() => second.recentLines(), { timeout: 15_000 }).toEqual(['up']);
+    await apps.stopAll(2_000);
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(crashed).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { gatewayApp } from './apps.ts';
 import { describeExit, spawnApp, type ChildApp } from './child-app.ts';
 import type { LogMode } from './log-lines.ts';
 import { appDir } from './repo-paths.ts';
@@ -5,6 +6,8 @@ import { appDir } from './repo-paths.ts';
 /** The running children of one platform, and what happens when one of them dies. */
 export class PlatformApps {
   private readonly children: ChildApp[] = [];
+  private readonly latest = new Map<string, ChildApp>();
+  private readonly gatewayChildren = new Set<ChildApp>();
   private stopping = false;
   private readonly killOnExit = () => {
     // The starter itself is going away without stop(): leave nothing listening behind.
@@ -24,9 +27,12 @@ export class PlatformApps {
     process.on('exit', this.killOnExit);
   }
 
-  start(name: string, env: Record<string, string | undefined>): ChildApp {
-    const child = spawnApp({ name, ...this.locate(name), env, log: this.log, write: this.write });
+  /** Starts `app` under `name` (an extra instance gets a name of its own, `partners-2`). */
+  start(name: string, env: Record<string, string | undefined>, app = name): ChildApp {
+    const child = spawnApp({ name, ...this.locate(app), env, log: this.log, write: this.write });
     this.children.push(child);
+    this.latest.set(name, child);
+    if (app === gatewayApp.name) this.gatewayChildren.add(child);
     void child.exited.then((exit) => {
       if (this.stopping || child.stopping) return;
       const tail = child.recentLines().slice(-10);
@@ -36,11 +42,21 @@ export class PlatformApps {
     return child;
   }
 
-  /** Stops every child, newest first in two waves: the gateway, then the services together. */
+  /** The newest child started under `name`. */
+  get(name: string): ChildApp | undefined {
+    return this.latest.get(name);
+  }
+
+  /**
+   * Stops every child in two waves: the gateway (or, without one, the newest child), then
+   * the rest together. A gateway restarted by a test counts as the gateway too.
+   */
   async stopAll(timeoutMs: number): Promise<void> {
     this.stopping = true;
-    const [last, ...rest] = [...this.children].reverse();
-    if (last) await last.stop(timeoutMs);
+    const newest = this.children.at(-1);
+    const first = this.gatewayChildren.size ? [...this.gatewayChildren] : newest ? [newest] : [];
+    await Promise.all(first.map((child) => child.stop(timeoutMs)));
+    const rest = this.children.filter((child) => !first.includes(child));
     await Promise.all(rest.map((child) => child.stop(timeoutMs)));
     process.off('exit', this.killOnExit);
   }

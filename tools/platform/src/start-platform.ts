@@ -1,3 +1,4 @@
+import { appControl, type AppControl } from './app-control.ts';
 import { buildAppEnv } from './app-env.ts';
 import { platformApps } from './apps.ts';
 import { ensureDevSecrets, requireProductionSecrets, type Secrets } from './dev-secrets.ts';
@@ -42,6 +43,8 @@ export interface RunningPlatform {
   deleteEventsStream(): Promise<void>;
   /** Rejects with a message when an app dies unexpectedly (the others are stopped by then). */
   done: Promise<void>;
+  /** Kill, restart or add single app processes (crash tests). */
+  apps: AppControl;
 }
 
 /** Dependencies up, secrets at hand, code generated, every database migrated. */
@@ -105,6 +108,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
       dropDatabases: drop,
       deleteEventsStream: deleteStream,
       done,
+      apps: appControl({ apps, baseEnv: plan.env, appEnv, timeoutMs }),
     };
   } catch (error) {
     await stop();
