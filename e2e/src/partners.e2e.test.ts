@@ -9,6 +9,19 @@ beforeAll(async () => {
 });
 
 describe('Partners (seed 001) through the gateway', () => {
+  it('derives the slug from the name when the body has none; a taken explicit slug is 409', async () => {
+    const name = `Ünïque ${unique('Reseller')}`;
+    const create = (body: object) => api<{ data: { slug: string } } & ErrorBody>('POST', '/api/v1/admin/partners/', { token: root, body: { contact_email: 'ops@r.test', ...body } });
+    const first = await create({ name });
+    const second = await create({ name });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    expect([first.body.data.slug, second.body.data.slug]).toEqual([base, `${base}-2`]);
+    const taken = await create({ name: 'Other', slug: base });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('conflict');
+  });
+
   it('creates, reads, lists, updates and soft-deletes a partner', async () => {
     const slug = unique('acme');
     const created = await api<{ data: Record<string, unknown> & { id: string } }>('POST', '/api/v1/admin/partners/', {

@@ -30,7 +30,8 @@ export interface Partner extends PartnerLimits {
 
 export interface PartnerCreate extends Partial<PartnerLimits> {
   name: string;
-  slug: string;
+  /** Absent: derived from the name, suffixed until unique. */
+  slug?: string;
   contactEmail: string;
   seller?: Partial<SellerIdentity>;
 }
@@ -44,7 +45,7 @@ export interface PartnerPatch extends Partial<PartnerLimits> {
   seller?: Partial<SellerIdentity>;
 }
 
-export type ValidPartnerCreate = Required<Omit<PartnerCreate, 'seller'>> & { seller: Partial<SellerIdentity> };
+export type ValidPartnerCreate = Required<Omit<PartnerCreate, 'seller' | 'slug'>> & { slug?: string; seller: Partial<SellerIdentity> };
 
 const NAME_MAX = 200;
 

@@ -22,7 +22,8 @@ export interface TenantCreate {
   /** Absent: the caller's own partner. */
   partnerId?: string;
   name: string;
-  slug: string;
+  /** Absent: derived from the name, suffixed until unique. */
+  slug?: string;
   contactEmail: string;
   settings?: TenantSettingsPatch;
   branding?: TenantBrandingPatch;
@@ -40,7 +41,7 @@ export interface TenantPatch {
 
 export interface ValidTenantCreate {
   name: string;
-  slug: string;
+  slug?: string;
   contactEmail: string;
   settings: TenantSettings;
   branding: TenantBranding;

@@ -50,6 +50,24 @@ describe('PartnersService over gRPC', () => {
     await expect(h.partners.updatePartner({ id: partner.id, status: 0, clearFields: ['name'] }, root())).rejects.toMatchObject({ code: 'validation_error' });
   });
 
+  it('derives a slug from the name when none is given, suffixed while taken', async () => {
+    const name = `Café ${uniqueSlug('Zürich')}`;
+    const created = [];
+    for (let i = 0; i < 3; i += 1) {
+      created.push((await h.partners.createPartner({ name, contactEmail: 'ops@example.test' }, root())).partner!.slug);
+    }
+    const base = name.toLowerCase().replace('café ', 'cafe-').replace('ü', 'u');
+    expect(created).toEqual([base, `${base}-2`, `${base}-3`]);
+  });
+
+  it('derives distinct slugs for concurrent creates of the same name', async () => {
+    const name = uniqueSlug('Racing Partner');
+    const slugs = await Promise.all(
+      Array.from({ length: 4 }, async () => (await h.partners.createPartner({ name, contactEmail: 'ops@example.test' }, root())).partner!.slug),
+    );
+    expect(new Set(slugs).size).toBe(4);
+  });
+
   it('maps a duplicate slug to conflict without leaking SQL', async () => {
     const partner = await createPartner('Dupe');
     const error = await h.partners.createPartner({ name: 'Dupe 2', slug: partner.slug, contactEmail: 'a@b.test' }, root()).catch((e: unknown) => e);

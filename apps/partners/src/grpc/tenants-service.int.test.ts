@@ -141,6 +141,13 @@ describe('TenantsService over gRPC', () => {
     await expect(createTenant(p.id, 'Racy5')).resolves.toBeDefined();
   });
 
+  it('derives a tenant slug from the name when none is given', async () => {
+    const name = uniqueSlug('Derived Tenant');
+    const first = (await h.tenants.createTenant({ partnerId: partnerA.id, name, contactEmail: 'd@d.test' }, root())).tenant!;
+    const second = (await h.tenants.createTenant({ partnerId: partnerA.id, name, contactEmail: 'd@d.test' }, root())).tenant!;
+    expect([first.slug, second.slug]).toEqual([name.toLowerCase().replaceAll(' ', '-'), `${name.toLowerCase().replaceAll(' ', '-')}-2`]);
+  });
+
   it('maps a duplicate slug to conflict', async () => {
     const t = await createTenant(partnerA.id, 'Dupeslug');
     await expect(h.tenants.createTenant({ partnerId: partnerA.id, name: 'D', slug: t.slug, contactEmail: 'd@d.test' }, root())).rejects.toMatchObject({

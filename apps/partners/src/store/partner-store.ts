@@ -8,7 +8,7 @@ import { PartnerEvents } from '../events/event-types.ts';
 import { partnerEvent } from '../events/partner-events.ts';
 import type { Db } from './prisma.ts';
 import { partnerOf } from './records.ts';
-import { withUniqueSlug } from './unique-violation.ts';
+import { withClaimedSlug, withUniqueSlug } from './slug-uniqueness.ts';
 
 export interface PartnerListQuery {
   page: PageRequest;
@@ -100,10 +100,12 @@ export function createPartnerStore(db: Db, outbox: Outbox, eventsWritten: () => 
     },
 
     async create(input: ValidPartnerCreate): Promise<Partner> {
-      return withUniqueSlug('Partner', () =>
+      const { seller, slug: requested, ...fields } = input;
+      const takenLike = async (base: string) =>
+        (await db.partner.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map((row) => row.slug);
+      return withClaimedSlug({ what: 'Partner', requested, name: input.name, takenLike }, (slug) =>
         committed(db.$transaction(async (tx) => {
-          const { seller, ...fields } = input;
-          const row = await tx.partner.create({ data: { id: newId('partner'), ...fields, ...seller } });
+          const row = await tx.partner.create({ data: { id: newId('partner'), ...fields, slug, ...seller } });
           const partner = partnerOf(row);
           await outbox.add(tx, partnerEvent(PartnerEvents.created, partner));
           return partner;

@@ -9,7 +9,7 @@ import { TenantEvents } from '../events/event-types.ts';
 import { tenantEvent } from '../events/tenant-events.ts';
 import type { Db, Tx } from './prisma.ts';
 import { tenantOf } from './records.ts';
-import { withUniqueSlug } from './unique-violation.ts';
+import { withClaimedSlug, withUniqueSlug } from './slug-uniqueness.ts';
 
 export interface TenantListQuery {
   page: PageRequest;
@@ -109,7 +109,9 @@ export function createTenantStore(db: Db, outbox: Outbox, eventsWritten: () => v
 
     /** `partnerId` has been resolved within the caller's reach. */
     async create(partnerId: string, input: ValidTenantCreate): Promise<Tenant> {
-      return withUniqueSlug('Tenant', () =>
+      const takenLike = async (base: string) =>
+        (await db.tenant.findMany({ where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] }, select: { slug: true } })).map((row) => row.slug);
+      return withClaimedSlug({ what: 'Tenant', requested: input.slug, name: input.name, takenLike }, (slug) =>
         committed(db.$transaction(async (tx) => {
           await reserveTenantSlot(tx, partnerId);
           const row = await tx.tenant.create({
@@ -117,7 +119,7 @@ export function createTenantStore(db: Db, outbox: Outbox, eventsWritten: () => v
               id: newId('tenant'),
               partnerId,
               name: input.name,
-              slug: input.slug,
+              slug,
               contactEmail: input.contactEmail,
               settings: input.settings,
               branding: input.branding,

@@ -10,6 +10,15 @@ export const STATUSES = ['ACTIVE', 'SUSPENDED'];
 export const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Slug = Type.String({ minLength: 2, maxLength: 63, pattern: SLUG_PATTERN });
+/** A create's slug: the caller's choice, or one derived from the name. */
+export const SlugOnCreate = Type.Optional(
+  Type.String({
+    minLength: 2,
+    maxLength: 63,
+    pattern: SLUG_PATTERN,
+    description: 'Absent: derived from `name` (accents folded, anything else not a letter or digit as a dash), suffixed -2, -3, … when taken. A slug given and taken is a 409.',
+  }),
+);
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
 export const Status = Type.String({ enum: STATUSES });
@@ -58,7 +67,7 @@ export const Partner = Type.Object(
 export const PartnerCreate = Type.Object(
   {
     name: Name,
-    slug: Slug,
+    slug: SlugOnCreate,
     contact_email: Email,
     max_tenants: Type.Optional(Limit),
     max_users_per_tenant: Type.Optional(Limit),

@@ -110,6 +110,14 @@ describe('partners routes: behaviour', () => {
     expect(calls[0].request).toMatchObject({ name: 'Beta', slug: 'beta-eu', contactEmail: 'b@beta.test', maxTenants: 0, seller: { legalName: 'Beta BV', sellerCountryCode: 'NL' } });
   });
 
+  it('creates without a slug, leaving it to the service to derive', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const response = await gw.inject({ method: 'POST', url: BASE, headers: auth('super'), payload: { name: 'Beta', contact_email: 'b@beta.test' } });
+    expect(response.statusCode).toBe(201);
+    expect(calls[0].request).toMatchObject({ name: 'Beta', slug: undefined });
+  });
+
   it('validates create bodies strictly (422 detail)', async () => {
     const gw = await gateway();
     const response = await gw.inject({

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Email, Name, Slug, Status, nullable } from '../partners/partner-schemas.ts';
+import { Email, Name, Slug, SlugOnCreate, Status, nullable } from '../partners/partner-schemas.ts';
 
 const PasswordPolicy = Type.Object({
   min_length: Type.Integer(),
@@ -84,7 +84,7 @@ export const TenantCreate = Type.Object(
   {
     partner_id: Type.Optional(PartnerId),
     name: Name,
-    slug: Slug,
+    slug: SlugOnCreate,
     contact_email: Email,
     settings: Type.Optional(TenantSettingsInput),
     branding: Type.Optional(TenantBrandingInput),
