@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { requestIdFor } from './request-id.ts';
 import { recordRequestDuration } from './request-metrics.ts';
 import { sendEnvelope, sendError } from './send-error.ts';
+import { refuseMalformedUrl, refuseNonFiniteParameters, refuseUnstorableText } from './input-guard.ts';
 
 export interface ErrorHandlingOptions {
   /** When given, every response is observed in `httpRequestDuration`. */
@@ -22,6 +23,10 @@ async function errorHandlingPlugin(app: FastifyInstance, options: ErrorHandlingO
     done();
   });
 
+  app.addHook('onRequest', refuseMalformedUrl);
+  app.addHook('preValidation', refuseUnstorableText);
+  app.addHook('preHandler', refuseNonFiniteParameters);
+
   app.setErrorHandler(sendError);
 
   app.setNotFoundHandler((request, reply) => {
@@ -33,7 +38,9 @@ async function errorHandlingPlugin(app: FastifyInstance, options: ErrorHandlingO
 }
 
 /**
- * Request ids, the error envelope for every failure, 404 for unknown routes and, given
+ * Request ids, the error envelope for every failure, 404 for unknown routes, refusal of
+ * URLs that do not decode, of text no store can keep (NUL, lone surrogates) and of
+ * non-finite numbers, and, given
  * metrics, request durations. Wrapped with fastify-plugin because all of it must apply
  * to the whole server; register it first, before any route. Errors the router raises
  * before any plugin runs (malformed URL, over-long parameter) need `httpServerOptions()`.

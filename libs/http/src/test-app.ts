@@ -94,6 +94,7 @@ export async function buildTestApp(options: { metrics?: Metrics } = {}): Promise
     throw Object.assign(new Error('pool exhausted at db-1:5432'), { statusCode: 503 });
   });
   app.get('/ok', async () => ({ ok: true }));
+  app.post('/things/:id', async () => ({ ok: true }));
   await app.ready();
   return { app, logs };
 }

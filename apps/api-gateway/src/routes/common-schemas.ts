@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '@scai/api';
 import { ref } from './schema-ref.ts';
 
 /** The seeds' validation error entry. */
@@ -30,6 +31,11 @@ export const ErrorEnvelope = Type.Object(
 );
 
 export const Meta = Type.Object({ request_id: Type.String() });
+
+/** `page` of every list query: bounded, so no page number reaches the database as an inexact OFFSET. */
+export const PageNumber = Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }));
+/** The page size of every list query, under either name the published references use (`per_page`, `page_size`). */
+export const PageSize = Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }));
 
 export const Pagination = Type.Object({
   page: Type.Integer(),

@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { PageNumber, PageSize } from '../common-schemas.ts';
 import { nullable } from '../partners/partner-schemas.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
@@ -77,8 +78,8 @@ export const ApplicationSecret = Type.Object(
 export const ApplicationIdParams = Type.Object({ application_id: Id });
 
 export const ApplicationListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: PageNumber,
+  page_size: PageSize,
   q: Type.Optional(Type.String({ maxLength: 200 })),
   tenant_id: Type.Optional(Id),
   partner_id: Type.Optional(Id),

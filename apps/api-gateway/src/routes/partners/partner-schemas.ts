@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { PageNumber, PageSize } from '../common-schemas.ts';
 
 /**
  * Same rule as the partners service's (`apps/partners/src/domain/slug.ts`): slugs name
@@ -95,8 +96,8 @@ export const PartnerIdParams = Type.Object({ partner_id: Type.String({ minLength
 
 /** The seed's list query: `page`, `per_page`, `search`, `status`. */
 export const SeedListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: PageNumber,
+  per_page: PageSize,
   search: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
   status: Type.Optional(nullable(Status)),
 });

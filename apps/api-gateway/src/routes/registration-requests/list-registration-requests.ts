@@ -2,15 +2,15 @@ import { Type } from '@fastify/type-provider-typebox';
 import { pagedBody } from '@scai/api';
 import { requestIdOf } from '@scai/http';
 import { ADMIN_ROLE_AUTH } from '../../auth/route-auth.ts';
-import { AuthorizationHeader, errorResponses } from '../common-schemas.ts';
+import { AuthorizationHeader, errorResponses, PageNumber, PageSize } from '../common-schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { outgoing } from './outgoing.ts';
 import { requestView } from './request-view.ts';
 import { RequestPageBody, TAG } from './schemas.ts';
 
 const Querystring = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: PageNumber,
+  per_page: PageSize,
   status: Type.Optional(
     Type.Union([Type.String(), Type.Null()], { description: 'Filter by status: PENDING, APPROVED, REJECTED, CANCELLED, EXPIRED' }),
   ),

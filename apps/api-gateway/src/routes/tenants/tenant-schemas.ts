@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { PageNumber, PageSize } from '../common-schemas.ts';
 import { Email, Name, Slug, SlugOnCreate, Status, nullable } from '../partners/partner-schemas.ts';
 
 const PasswordPolicy = Type.Object({
@@ -119,8 +120,8 @@ export const TenantIdParams = Type.Object({ tenant_id: Type.String({ minLength: 
 
 /** ScaiControl list query: `page`, `page_size`, `q` (name, e-mail, id or slug). */
 export const TenantListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: PageNumber,
+  page_size: PageSize,
   q: Type.Optional(Type.String({ maxLength: 200 })),
 });
 

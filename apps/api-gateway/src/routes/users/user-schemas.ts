@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Email, nullable } from '../partners/partner-schemas.ts';
+import { PageNumber, PageSize } from '../common-schemas.ts';
 import { ref } from '../schema-ref.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 100 });
@@ -100,8 +101,8 @@ export const UserRolesChange = Type.Object(
 export const UserIdParams = Type.Object({ user_id: Id });
 
 export const UserListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: PageNumber,
+  page_size: PageSize,
   q: Type.Optional(Type.String({ maxLength: 200 })),
   tenant_id: Type.Optional(Id),
   partner_id: Type.Optional(Id),
