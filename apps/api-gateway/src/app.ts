@@ -6,6 +6,7 @@ import type { Logger, Metrics } from '@scai/telemetry';
 import { createAuthenticate, type RevocationCheck } from './auth/authenticate.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import { trustProxySetting } from './config.ts';
+import { allowedOrigins, registerCors } from './cors.ts';
 import type { RouteAuth, RouteReach } from './auth/route-auth.ts';
 import { registerOpenApi, registerReferencePage } from './openapi.ts';
 import { registerProbes } from './probes.ts';
@@ -74,6 +75,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
 
   await app.register(errorHandling, { metrics: options.metrics });
   await app.register(formBody);
+  await registerCors(app as unknown as FastifyInstance, allowedOrigins(options.config.CORS_ORIGINS, options.config.PUBLIC_URL));
   registerRequestTracing(app as unknown as FastifyInstance);
   app.decorateRequest('caller', null);
   app.addHook('preHandler', createAuthenticate(options.verifyToken, options.revocations));

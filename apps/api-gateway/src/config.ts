@@ -14,6 +14,8 @@ export const gatewaySchema = {
    * when every hop is trusted.
    */
   TRUST_PROXY: str('false'),
+  /** Browser origins (comma list, e.g. `https://console.example.com`) allowed to call the API; the public origin always is. */
+  CORS_ORIGINS: str(''),
   AUTH_GRPC_URL: str('127.0.0.1:50051'),
   PARTNERS_GRPC_URL: str('127.0.0.1:50052'),
   REGISTRATIONS_GRPC_URL: str('127.0.0.1:50053'),

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { requestIdFor } from './request-id.ts';
 import { recordRequestDuration } from './request-metrics.ts';
 import { sendEnvelope, sendError } from './send-error.ts';
-import { refuseMalformedUrl, refuseNonFiniteParameters, refuseUnstorableText } from './input-guard.ts';
+import { refuseBadUrl, refuseNonFiniteParameters, refuseUnstorableText } from './input-guard.ts';
 
 export interface ErrorHandlingOptions {
   /** When given, every response is observed in `httpRequestDuration`. */
@@ -23,7 +23,7 @@ async function errorHandlingPlugin(app: FastifyInstance, options: ErrorHandlingO
     done();
   });
 
-  app.addHook('onRequest', refuseMalformedUrl);
+  app.addHook('onRequest', refuseBadUrl);
   app.addHook('preValidation', refuseUnstorableText);
   app.addHook('preHandler', refuseNonFiniteParameters);
 

@@ -67,8 +67,12 @@ export function hasMalformedEscapes(url: string): boolean {
   }
 }
 
-/** onRequest: a URL that does not decode is refused before any route (or upstream) tries to. */
-export async function refuseMalformedUrl(request: FastifyRequest): Promise<void> {
+/** Longer URLs are refused (414): no route needs more, and proxies in front often cut at 8 KiB. */
+export const MAX_URL_LENGTH = 8 * 1024;
+
+/** onRequest: a URL too long, or one that does not decode, is refused before any route (or upstream) reads it. */
+export async function refuseBadUrl(request: FastifyRequest): Promise<void> {
+  if (request.url.length > MAX_URL_LENGTH) throw Object.assign(new Error('URI Too Long'), { statusCode: 414 });
   if (hasMalformedEscapes(request.url)) throw badRequest('The URL has malformed percent-encoding');
 }
 

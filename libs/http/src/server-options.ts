@@ -1,5 +1,6 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import { LogController, type FastifyServerOptions } from 'fastify';
+import { answerClientError } from './client-error.ts';
 import { sendError } from './send-error.ts';
 
 type AjvOptions = NonNullable<NonNullable<FastifyServerOptions['ajv']>['customOptions']>;
@@ -43,11 +44,14 @@ function schemaController(): FastifyServerOptions['schemaController'] {
  *   `ajv.customOptions` of the server are kept except where these override them);
  * - `frameworkErrors`: the router's own rejections (malformed URL, over-long parameter)
  *   answered with the envelope too;
+ * - `clientErrorHandler`: requests Node cannot parse (headers over the limit: 431) answered
+ *   with the envelope on the raw socket;
  * - `logController`: Fastify's request log lines carry `request_id`.
  * Leave `requestIdHeader` unset: it would bypass the check on the caller's `x-request-id`.
  */
-export function httpServerOptions(): Pick<FastifyServerOptions, 'schemaController' | 'frameworkErrors' | 'logController'> {
+export function httpServerOptions(): Pick<FastifyServerOptions, 'schemaController' | 'frameworkErrors' | 'logController' | 'clientErrorHandler'> {
   return {
+    clientErrorHandler: answerClientError,
     schemaController: schemaController(),
     frameworkErrors: (error, request, reply) => {
       sendError(error, request, reply);

@@ -93,4 +93,22 @@ describe('OAuth proxy', () => {
     expect(proxied.length).toBeGreaterThanOrEqual(6);
     expect(proxied.every((route) => route.auth === 'public')).toBe(true);
   });
+
+  it('refuses a body over 1 MiB with 413 in the envelope before it reaches the auth app', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/platform/oauth/token',
+      payload: `grant_type=${'x'.repeat(2 * 1024 * 1024)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('bad_request');
+  });
+
+  it('answers 503 unavailable in the envelope when the auth app cannot be reached', async () => {
+    const down = await testGateway({ groups: [oauthGroup], env: { AUTH_HTTP_URL: 'http://127.0.0.1:9' } });
+    const response = await down.inject({ method: 'POST', url: '/api/v1/platform/oauth/token', payload: 'grant_type=client_credentials', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error).toMatchObject({ code: 'unavailable', request_id: expect.any(String) });
+  });
 });
