@@ -75,7 +75,9 @@ describe('OpenID Connect on a tenant issuer, through the gateway', () => {
     const idToken = await verified(tokens.id_token!, { issuer: issuerOf(tenantA.slug), audience: spaA });
     expect(idToken).toMatchObject({ sub: adminA.id });
     const access = await verified(tokens.access_token, { issuer: issuerOf(tenantA.slug), audience: api1 });
-    expect(access).toMatchObject({ sub: adminA.id, client_id: spaA, tenant_id: tenantA.id, roles: ['tenant_admin'], token_type: 'access', email: adminA.email, scope: 'organization:read' });
+    expect(access).toMatchObject({ sub: adminA.id, client_id: spaA, tenant_id: tenantA.id, roles: ['tenant_admin'], token_type: 'access', email: adminA.email });
+    // The OpenID scopes ride along (userinfo reads `openid` off this token); permissions are the API's alone.
+    expect(String(access.scope).split(' ').sort()).toEqual(['email', 'openid', 'organization:read', 'profile']);
     expect(access.permissions).toEqual(['organization:read']);
     expect(tokens.refresh_token).toBeTruthy();
 
@@ -114,9 +116,48 @@ describe('OpenID Connect on a tenant issuer, through the gateway', () => {
     expect(await oauthErrorOf(oidc.refreshTokenGrant(config, second.refresh_token!))).toBe('invalid_grant');
   });
 
+  it('with openid-client defaults (no resource) on the platform and a tenant issuer: the access token works on the API, introspects, revokes, and is refused after', async () => {
+    for (const [issuer, clientId] of [[`${gateway}/api/v1/platform/oauth`, platformSpa], [issuerOf(tenantA.slug), spaA]] as const) {
+      const { config, tokens } = await signIn(issuer, clientId, adminA);
+      expect(await verified(tokens.access_token, { issuer, audience: api1 })).toMatchObject({ sub: adminA.id, client_id: clientId });
+      const me = await api<{ data: { id?: string; user_id?: string; sub?: string } }>('GET', '/api/v1/auth/me', { token: tokens.access_token });
+      expect(me.status, issuer).toBe(200);
+      expect(await oidc.fetchUserInfo(config, tokens.access_token, adminA.id)).toMatchObject({ sub: adminA.id, email: adminA.email });
+
+      const live = await oidc.tokenIntrospection(config, tokens.access_token);
+      expect(live).toMatchObject({ active: true, client_id: clientId, sub: adminA.id, aud: api1, token_type: 'Bearer' });
+      expect(live.jti).toEqual(expect.any(String));
+      await oidc.tokenRevocation(config, tokens.access_token);
+      expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+      await expect(oidc.fetchUserInfo(config, tokens.access_token, adminA.id)).rejects.toMatchObject({ status: 401 });
+
+      // The gateway learns of the revocation from the event stream, within moments.
+      let refused = 0;
+      for (let attempt = 0; attempt < 50 && refused !== 401; attempt++) {
+        refused = (await api('GET', '/api/v1/auth/me', { token: tokens.access_token })).status;
+        if (refused !== 401) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(refused, issuer).toBe(401);
+    }
+  });
+
+  it('an unknown resource indicator is invalid_target', async () => {
+    const config = await relyingParty(issuerOf(tenantA.slug), spaA);
+    const flow = await start(config);
+    const callback = await new Browser().authorize(flow.url, adminA);
+    expect(await oauthErrorOf(oidc.authorizationCodeGrant(config, callback, flow.checks, { resource: 'https://elsewhere.example/api' }))).toBe('invalid_target');
+  });
+
+  it('introspects a forged or foreign JWT as inactive', async () => {
+    const { config, tokens } = await signIn(issuerOf(tenantA.slug), spaA, adminA);
+    const [header, payload] = tokens.access_token.split('.');
+    expect((await oidc.tokenIntrospection(config, `${header}.${payload}.${'A'.repeat(43)}`)).active).toBe(false);
+    const platform = await signIn(`${gateway}/api/v1/platform/oauth`, platformSpa, adminA);
+    expect((await oidc.tokenIntrospection(config, platform.tokens.access_token)).active).toBe(false);
+  });
+
   it('answers userinfo, introspection and revocation', async () => {
     const { config, tokens } = await signIn(issuerOf(tenantA.slug), spaA, adminA);
-    // Without `resource` the token is the userinfo one (the API's needs `resource`).
     const forUserinfo = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     const userinfo = await oidc.fetchUserInfo(config, forUserinfo.access_token, adminA.id);
     expect(userinfo).toMatchObject({ sub: adminA.id, email: adminA.email });

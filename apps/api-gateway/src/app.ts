@@ -49,6 +49,8 @@ declare module 'fastify' {
     reach?: RouteReach;
     /** A public route that reads a bearer token when one is sent (the document lists the scheme as optional). */
     acceptsBearer?: boolean;
+    /** `false`: the gateway's CORS stays out (the OAuth proxy, whose provider answers per client's allowed origins). */
+    cors?: false;
   }
 }
 

@@ -27,7 +27,10 @@ export async function registerCors(app: FastifyInstance, origins: Set<string>): 
   await app.register(cors, {
     delegator: (request, callback) => {
       const origin = request.headers.origin;
-      if (origin !== undefined && origins.has(origin)) {
+      // Routes that answer CORS themselves (the OAuth proxy) are left alone.
+      if (request.routeOptions.config?.cors === false) {
+        callback(null, { origin: false });
+      } else if (origin !== undefined && origins.has(origin)) {
         const options: FastifyCorsOptions = {
           origin,
           methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { connectEvents, type EventBus, type Relay } from '@scai/events';
+import { accessTokensRevokedEvent } from './events/oidc-events.ts';
 import { createGrpcServer, type GrpcServer } from '@scai/grpc';
 import { createOpsServer, errorHandling, type OpsServer } from '@scai/http';
 import { auth } from '@scai/proto';
@@ -137,6 +138,11 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
         now: deps.now,
         onServerError: (error) => logger.error({ err: error }, 'oidc provider failed'),
+        // The gateway refuses a revoked access token before it expires: it learns the jti from this event.
+        onAccessTokensRevoked: async (tx, revoked, grantId, issuer) => {
+          await deps.outbox.add(tx, accessTokensRevokedEvent(issuer, revoked, grantId));
+          deps.eventsWritten();
+        },
         // The providers' audit events (sign-ins, token grants, revocations, logout) go to the outbox.
         audit: {
           db: deps.db,

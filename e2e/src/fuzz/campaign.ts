@@ -18,7 +18,7 @@ export interface CampaignOptions {
   adminToken: (renew: boolean) => Promise<string>;
   /** Compare the platform's state around every n-th refused write (1: every one; 0: never). */
   writeCheckEvery: number;
-  onProgress?: (sent: number) => void;
+  onProgress?: (report: CampaignReport) => void;
 }
 
 export interface FuzzFailure {
@@ -40,6 +40,8 @@ export interface CampaignReport {
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Operations that would end the fuzzing admin's own session: sent with a garbage token instead of the admin's. */
+const ENDS_OWN_SESSION = new Set(['logout']);
 const GARBAGE_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
 
 /** The seed of case `index` of operation `position`: one number replays one request. */
@@ -85,7 +87,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     for (const [position, op] of options.operations.entries()) {
       if (report.sent >= options.requests) return report;
       const seed = caseSeed(options.seed, position, index);
-      const request = generateCase(op, options.resolve, options.ids, seed);
+      const generated = generateCase(op, options.resolve, options.ids, seed);
+      const request = ENDS_OWN_SESSION.has(op.operationId) && generated.caller === 'admin' ? { ...generated, caller: 'garbage' as const } : generated;
       const checkWrite = WRITES.has(op.method) && options.writeCheckEvery > 0 && refusedWrites % options.writeCheckEvery === 0;
       const before = checkWrite ? await stateFingerprint(options.baseUrl, op, request, options.adminToken) : undefined;
       const answer = await exchange(options, op, request);
@@ -111,7 +114,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
           excerpt: answer.text.slice(0, 300),
         });
       }
-      options.onProgress?.(report.sent);
+      options.onProgress?.(report);
     }
   }
   return report;

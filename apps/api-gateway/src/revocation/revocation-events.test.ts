@@ -14,6 +14,20 @@ const userEvent = (type: string, time: string, userId = 'usr_1') =>
   at(createEvent({ source: '/apps/auth', type, subject: userId, tenantId: 'tnt_a', data: { user_id: userId, tenant_id: 'tnt_a', partner_id: 'prt_a' } }), time);
 
 describe('applyRevocationEvent', () => {
+  it('refuses each revoked access token by jti until it would have expired', () => {
+    const view = createRevocationView();
+    const future = new Date(Date.now() + 60_000).toISOString();
+    const past = new Date(Date.now() - 1_000).toISOString();
+    const event = createEvent({ source: '/apps/auth', type: T.accessTokensRevoked, subject: 'grt_1', data: { grant_id: 'grt_1', tokens: [{ jti: 'jti-live', expires_at: future }, { jti: 'jti-expired', expires_at: past }] } });
+    expect(applyRevocationEvent(view, event)).toBe('blocked');
+    expect(applyRevocationEvent(view, event)).toBe('unchanged');
+    const caller = { kind: 'user' as const, subject: 'usr_1', tenantId: null, partnerId: null };
+    expect(view.revocationOf({ ...caller, tokenId: 'jti-live' })).toBe('token_revoked');
+    expect(view.revocationOf({ ...caller, tokenId: 'jti-expired' })).toBeNull();
+    expect(view.revocationOf({ ...caller, tokenId: 'jti-other' })).toBeNull();
+    expect(view.tokens.size).toBe(1);
+  });
+
   it('blocks a tenant on tenant.suspended and on tenant.updated with status SUSPENDED, lifts on ACTIVE', () => {
     const view = createRevocationView();
     expect(applyRevocationEvent(view, tenantEvent(T.tenantUpdated, 'SUSPENDED', '2030-01-01T00:00:00.000Z'))).toBe('blocked');

@@ -13,6 +13,7 @@ export const RevocationEventTypes = {
   userDeleted: 'scai.auth.user.deleted',
   applicationDisabled: 'scai.auth.application.disabled',
   applicationUpdated: 'scai.auth.application.updated',
+  accessTokensRevoked: 'scai.auth.access_tokens.revoked',
 } as const;
 
 /**
@@ -25,6 +26,7 @@ export const REVOCATION_FILTERS = [
   'scai.partners.partner.deleted',
   'scai.auth.user.>',
   'scai.auth.application.>',
+  'scai.auth.access_tokens.>',
 ] as const;
 
 export type RevocationChange = 'blocked' | 'lifted' | 'unchanged' | 'ignored';
@@ -102,6 +104,16 @@ export function applyRevocationEvent(view: RevocationView, event: CloudEvent, no
       const after = field((data as Record<string, unknown> | null)?.after, 'status');
       if (!clientId || before !== 'DISABLED' || after !== 'ACTIVE') return 'ignored';
       return outcome(view.clients.lift(clientId, at), 'lifted');
+    }
+    case RevocationEventTypes.accessTokensRevoked: {
+      const tokens = (data as { tokens?: unknown } | null)?.tokens;
+      if (!Array.isArray(tokens)) return 'ignored';
+      let changed = false;
+      for (const token of tokens) {
+        const jti = field(token, 'jti');
+        if (jti) changed = view.tokens.revoke(jti, parseTime(field(token, 'expires_at'))) || changed;
+      }
+      return outcome(changed, 'blocked');
     }
     default:
       return 'ignored';

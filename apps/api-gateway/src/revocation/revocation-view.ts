@@ -11,9 +11,49 @@ export interface TokenIdentity {
   clientId?: string | null;
   /** `iat` in seconds; a token without one counts as issued before any block. */
   issuedAt?: number;
+  /** `jti`: refused when that one token was revoked. */
+  tokenId?: string | null;
 }
 
-export type RevocationReason = 'tenant_blocked' | 'partner_deleted' | 'user_blocked' | 'client_disabled';
+export type RevocationReason = 'tenant_blocked' | 'partner_deleted' | 'user_blocked' | 'client_disabled' | 'token_revoked';
+
+/** Access tokens revoked before their expiry, by `jti`; each is forgotten once it would have expired anyway. */
+export interface RevokedTokens {
+  /** `expiresAt` in ms; null (unknown) keeps it for the longest token lifetime. */
+  revoke(jti: string, expiresAt: number | null): boolean;
+  has(jti: string): boolean;
+  readonly size: number;
+}
+
+/** No access token lives longer than this (the longest lifetime an application may set). */
+const LONGEST_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+
+export function createRevokedTokens(now: () => number = Date.now): RevokedTokens {
+  const until = new Map<string, number>();
+  let nextSweep = 0;
+  const sweep = () => {
+    const at = now();
+    if (at < nextSweep) return;
+    nextSweep = at + 60_000;
+    for (const [jti, expiry] of until) if (expiry <= at) until.delete(jti);
+  };
+  return {
+    revoke(jti, expiresAt) {
+      sweep();
+      const expiry = expiresAt ?? now() + LONGEST_TOKEN_LIFETIME_MS;
+      if (expiry <= now() || until.has(jti)) return false;
+      until.set(jti, expiry);
+      return true;
+    },
+    has(jti) {
+      const expiry = until.get(jti);
+      return expiry !== undefined && expiry > now();
+    },
+    get size() {
+      return until.size;
+    },
+  };
+}
 
 /**
  * The gateway's in-memory picture of who may not use their tokens any more: blocked
@@ -25,6 +65,8 @@ export interface RevocationView {
   readonly partners: BlockLedger;
   /** Disabled applications, by client id. */
   readonly clients: BlockLedger;
+  /** Single access tokens revoked (RFC 7009, or their grant revoked). */
+  readonly tokens: RevokedTokens;
   /** Set once the stream's retained history has been replayed; until then nothing can be judged. */
   readonly seeded: boolean;
   markSeeded(): void;
@@ -66,6 +108,7 @@ export function createRevocationView(): RevocationView {
   const users = createBlockLedger();
   const partners = createBlockLedger();
   const clients = createBlockLedger();
+  const tokens = createRevokedTokens();
   let seeded = false;
 
   return {
@@ -73,6 +116,7 @@ export function createRevocationView(): RevocationView {
     users,
     partners,
     clients,
+    tokens,
     get seeded() {
       return seeded;
     },
@@ -85,6 +129,7 @@ export function createRevocationView(): RevocationView {
       if (token.partnerId && partners.get(token.partnerId)?.lifted === false) return 'partner_deleted';
       if (token.kind === 'user' && subjectBlocks(users.get(token.subject), issuedAt)) return 'user_blocked';
       if (token.clientId && subjectBlocks(clients.get(token.clientId), issuedAt)) return 'client_disabled';
+      if (token.tokenId && tokens.has(token.tokenId)) return 'token_revoked';
       return null;
     },
   };

@@ -77,3 +77,20 @@ export const tokenRevokedEvent = (
 /** `scai.auth.session.ended`: RP-initiated logout; `scope` `all` signed out of every client, `client` only of the one that asked. */
 export const sessionEndedEvent = (end: { userId: string | null; clientId: string | null; scope: 'all' | 'client' } & OidcOwner, audit: OidcAudit) =>
   oidcEvent('scai.auth.session.ended', end.userId ?? undefined, end, { user_id: end.userId, client_id: end.clientId, scope: end.scope }, audit);
+
+/**
+ * `scai.auth.access_tokens.revoked`: access tokens that must be refused before they
+ * expire (revoked at the revocation endpoint, or their grant revoked). The gateway keeps
+ * each `jti` until its `expires_at`.
+ */
+export const accessTokensRevokedEvent = (issuer: string, tokens: { jti: string; expiresAt: Date | null }[], grantId: string | null) =>
+  createEvent({
+    source: SOURCE,
+    type: 'scai.auth.access_tokens.revoked',
+    subject: grantId ?? tokens[0]?.jti,
+    data: {
+      issuer,
+      grant_id: grantId,
+      tokens: tokens.map((token) => ({ jti: token.jti, expires_at: token.expiresAt?.toISOString() ?? null })),
+    },
+  });

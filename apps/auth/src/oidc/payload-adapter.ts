@@ -5,8 +5,21 @@ import type { Db } from '../store/prisma.ts';
 /** Reads one client's metadata for this issuer; undefined when it is unknown here. */
 export type ClientSource = (clientId: string) => Promise<ClientMetadata | undefined>;
 
+/** An access token (JWT or opaque, user or service) that stopped being valid before its expiry. */
+export interface RevokedAccessToken {
+  jti: string;
+  expiresAt: Date | null;
+}
+
+/** Told, inside the deleting transaction, which access tokens a revocation removed (the gateway must refuse them too). */
+export type AccessTokensRevoked = (tx: Prisma.TransactionClient, revoked: RevokedAccessToken[], grantId: string | null, issuer: string) => Promise<void>;
+
+/** The kinds whose rows are access tokens: one row per issued token, JWT ones included (jwt-access-tokens.ts). */
+const ACCESS_TOKEN_KINDS = ['AccessToken', 'ClientCredentials'];
+
 export interface PayloadAdapterOptions {
   db: Db;
+  onAccessTokensRevoked?: AccessTokensRevoked;
   /** Rows are scoped by issuer: one issuer never sees another's sessions, codes or tokens. */
   issuer: string;
   clients: ClientSource;
@@ -71,12 +84,30 @@ export function payloadAdapter(options: PayloadAdapterOptions): AdapterClass {
     }
 
     async destroy(id: string): Promise<void> {
-      await db.oidcPayload.deleteMany({ where: { issuer, kind: this.kind, id } });
+      if (!options.onAccessTokensRevoked || !ACCESS_TOKEN_KINDS.includes(this.kind)) {
+        await db.oidcPayload.deleteMany({ where: { issuer, kind: this.kind, id } });
+        return;
+      }
+      const notify = options.onAccessTokensRevoked;
+      await db.$transaction(async (tx) => {
+        const row = await tx.oidcPayload.findUnique({ where: { issuer_kind_id: { issuer, kind: this.kind, id } }, select: { expiresAt: true, grantId: true } });
+        await tx.oidcPayload.deleteMany({ where: { issuer, kind: this.kind, id } });
+        if (row) await notify(tx, [{ jti: id, expiresAt: row.expiresAt }], row.grantId, issuer);
+      });
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
       // Every artefact of the grant, whatever its kind: codes, refresh and access tokens.
-      await db.oidcPayload.deleteMany({ where: { issuer, grantId } });
+      const notify = options.onAccessTokensRevoked;
+      if (!notify) {
+        await db.oidcPayload.deleteMany({ where: { issuer, grantId } });
+        return;
+      }
+      await db.$transaction(async (tx) => {
+        const tokens = await tx.oidcPayload.findMany({ where: { issuer, grantId, kind: { in: ACCESS_TOKEN_KINDS } }, select: { id: true, expiresAt: true } });
+        await tx.oidcPayload.deleteMany({ where: { issuer, grantId } });
+        if (tokens.length > 0) await notify(tx, tokens.map((token) => ({ jti: token.id, expiresAt: token.expiresAt })), grantId, issuer);
+      });
     }
   };
 }

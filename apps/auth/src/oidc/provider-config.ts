@@ -13,7 +13,8 @@ import { findUserById, userView, type UserWithRoles } from '../store/users.ts';
 import { apiScopesOf, clientMetadata, EXTRA_CLIENT_METADATA } from './client-metadata.ts';
 import { brandName, type IssuerInfo, type IssuerOwner, PLATFORM_JWKS_PATH } from './issuer.ts';
 import { escapeHtml, messagePage, page } from './pages.ts';
-import { payloadAdapter } from './payload-adapter.ts';
+import { jwtAccessTokenSupport, storeJwtAccessToken } from './jwt-access-tokens.ts';
+import { payloadAdapter, type AccessTokensRevoked } from './payload-adapter.ts';
 import { scopeList, serviceTokenClaims, userTokenClaims } from './token-claims.ts';
 
 export interface ProviderSettings {
@@ -30,6 +31,8 @@ export interface ProviderSettings {
   refreshTokenTtlSeconds: number;
   now: () => Date;
   onServerError: (error: unknown) => void;
+  /** Access tokens removed by a revocation, inside its transaction (the gateway learns of them through the outbox). */
+  onAccessTokensRevoked?: AccessTokensRevoked;
 }
 
 /** A person may use an issuer when active and, on a tenant issuer, a user of that tenant. */
@@ -99,11 +102,14 @@ export function createProvider(settings: ProviderSettings): Provider {
     };
   };
 
+  const allowsOrigin = (_ctx: unknown, origin: string, client: Client) => (extras(client).allowed_origins ?? []).includes(origin);
+
   const configuration: Configuration = {
     adapter: payloadAdapter({
       db,
       issuer: info.issuer,
       now: settings.now,
+      onAccessTokensRevoked: settings.onAccessTokensRevoked,
       clients: async (clientId) => {
         const app = await findApplication(db, clientId);
         return app && app.clientId === clientId ? clientMetadata(app, owner, settings.signingKey.alg) : undefined;
@@ -127,7 +133,7 @@ export function createProvider(settings: ProviderSettings): Provider {
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: settings.signingKey.alg, token_endpoint_auth_method: 'client_secret_basic' },
     extraClientMetadata: { properties: [...EXTRA_CLIENT_METADATA] },
-    clientBasedCORS: (_ctx, origin, client) => (extras(client).allowed_origins ?? []).includes(origin),
+    clientBasedCORS: allowsOrigin,
     // OAuth 2.1: PKCE (S256, the only method the library offers) for every client.
     pkce: { required: () => true },
     allowOmittingSingleRegisteredRedirectUri: false,
@@ -159,14 +165,15 @@ export function createProvider(settings: ProviderSettings): Provider {
         enabled: true,
         // The API is the one resource server; a client that names no resource asks for it.
         defaultResource: (_ctx, _client, oneOf) => (oneOf?.length ? oneOf[0] : audience),
-        // Without `resource` at the token endpoint an `openid` request gets the userinfo
-        // token (the library's rule: userinfo accepts only tokens without audience);
-        // with `resource` it gets the API's JWT. Requests without `openid` always get the API's.
-        useGrantedResource: () => false,
+        // A client that names no resource (openid-client's defaults, SPA libraries) gets
+        // the API's JWT too, granted at authorization by `defaultResource`; userinfo,
+        // introspection and revocation accept it (jwt-access-tokens.ts).
+        useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator, client) => {
           if (indicator !== audience) throw new errors.InvalidTarget('unknown resource indicator');
           return {
-            scope: apiScopesOf(scopeList(client.scope)).join(' '),
+            // The OpenID scopes too (refresh tokens aside): userinfo reads `openid` off this token.
+            scope: [...OIDC_SCOPES.filter((scope) => scope !== 'offline_access' && scopeList(client.scope).includes(scope)), ...apiScopesOf(scopeList(client.scope))].join(' '),
             audience,
             accessTokenFormat: 'jwt',
             accessTokenTTL: lifetimeOf(client),
@@ -177,9 +184,11 @@ export function createProvider(settings: ProviderSettings): Provider {
     },
     formats: {
       customizers: {
-        // docs/contracts.md lists `nbf`; the provider does not set it.
-        jwt: (_ctx, _token, jwt) => {
+        // docs/contracts.md lists `nbf`; the provider does not set it. The token's row is
+        // written here, while the token is issued, so it can be introspected at once.
+        jwt: async (_ctx, token, jwt) => {
           jwt.payload.nbf = jwt.payload.iat;
+          await storeJwtAccessToken(token, jwt.payload.exp as number);
         },
       },
     },
@@ -228,6 +237,10 @@ export function createProvider(settings: ProviderSettings): Provider {
       now: settings.now().getTime(),
     });
   };
+
+  const claimsOfScope = configuration.claims as Record<string, string[]>;
+  const routes = configuration.routes as { introspection: string; revocation: string; userinfo: string };
+  provider.use(jwtAccessTokenSupport({ issuer: info.issuer, audience, routes, publishedKeys: settings.publishedKeys, findAccount, claimsOfScope, allowsOrigin })(provider));
 
   provider.use(async (ctx, next) => {
     await next();

@@ -6,6 +6,7 @@ import type { Db } from '../store/prisma.ts';
 import { wireAudit, type AuditSink } from './audit.ts';
 import { issuerInfo, type IssuerInfo, type IssuerOwner } from './issuer.ts';
 import { createProvider } from './provider-config.ts';
+import type { AccessTokensRevoked } from './payload-adapter.ts';
 import type { TenantDirectory } from './tenant-directory.ts';
 
 export interface RegistryOptions {
@@ -19,6 +20,8 @@ export interface RegistryOptions {
   refreshTokenTtlSeconds: number;
   now: () => Date;
   onServerError: (error: unknown) => void;
+  /** Access tokens a revocation removed, told inside its transaction (provider-config.ts). */
+  onAccessTokensRevoked?: AccessTokensRevoked;
   /** Where the providers publish their audit events (audit.ts). */
   audit?: AuditSink;
 }

@@ -44,13 +44,13 @@ export const oauthProxy: RouteModule = (app: GatewayApp, { config }) => {
         method: route.method,
         url: route.url,
         schema: { tags: [TAG], operationId: route.operationId, summary: route.summary, description: route.description, response: { 200: Json } },
-        config: { auth: 'public', reach: 'none' },
+        config: { auth: 'public', reach: 'none', cors: false },
         handler: forwardToAuth,
       });
     }
     // OPTIONS too: browsers' CORS preflights, answered by the provider from each client's allowed_origins.
     for (const prefix of AUTH_HTTP_PREFIXES) {
-      scope.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${prefix}*`, schema: { hide: true }, config: { auth: 'public', reach: 'none' }, handler: forwardToAuth });
+      scope.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${prefix}*`, schema: { hide: true }, config: { auth: 'public', reach: 'none', cors: false }, handler: forwardToAuth });
     }
   });
 };
