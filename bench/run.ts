@@ -7,40 +7,40 @@
 //      SERVICE application, approved through the registration routes; Basic auth),
 //   5. complete OIDC sign-ins per second of the admin console (authorize → sign-in page →
 //      consent → callback → code exchange at /api/v1/auth/token), closed loop.
-// Results go to bench/results/latest.json and are printed as a markdown table.
+// 1. and 2. are warmed up first (BENCH_WARMUP_SECONDS, default 3, unmeasured), then run
+// in alternating slices (BENCH_SLICES, default 5) so both see the same background load;
+// the CPU each process spends per request is read from /proc alongside.
+// Results go to bench/results/latest.json and are printed as a markdown table, with the
+// gateway ÷ direct ratio of 1. and 2. on a line of its own.
+// BENCH_ONLY=read runs 1. and 2. only; BENCH_CPU_PROF=<dir> adds a run of 1. against a
+// profiled gateway (not counted in the table) and prints its top self-time frames.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import autocannon from 'autocannon';
-import { bindClient, createChannelClient } from '@scai/grpc';
-import { SYSTEM_CALLER } from '@scai/permissions';
-import { partners } from '@scai/proto';
 import { startPlatform } from '@scai/platform';
-import { measureCalls, type LoadResult } from './src/measure-grpc.ts';
-import { signInOnce } from './src/oidc-sign-in.ts';
+import { measureAuthPaths } from './src/auth-paths.ts';
+import { profileGateway } from './src/gateway-profile.ts';
+import type { LoadShape } from './src/http-load.ts';
+import type { LoadResult } from './src/measure-grpc.ts';
+import { measureReadPaths, readPaths } from './src/read-paths.ts';
+import { cpuTable, profileTable, ratioLine, resultTable } from './src/report.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-
-function fromAutocannon(result: autocannon.Result): LoadResult {
-  return {
-    requests: result.requests.total,
-    errors: result.errors + result.non2xx,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-  };
-}
-
-async function http(url: string, options: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
-  return fromAutocannon(result);
-}
+const shape: LoadShape = {
+  durationSeconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 20),
+};
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const SLICES = Math.max(1, Number(process.env.BENCH_SLICES ?? 5));
+const ONLY_READ = process.env.BENCH_ONLY === 'read';
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const suffix = Math.random().toString(36).slice(2, 8);
+const stream = `BENCH_${suffix.toUpperCase()}`;
+const databasePrefix = `bench_${suffix}_`;
 const platform = await startPlatform({
   portOffset: 3000,
-  databasePrefix: `bench_${suffix}_`,
+  databasePrefix,
   env: {
-    EVENTS_STREAM: `BENCH_${suffix.toUpperCase()}`,
+    EVENTS_STREAM: stream,
     EVENTS_SUBJECT_PREFIX: `bench_${suffix}`,
     SCAI_ADMIN_EMAIL: 'bench@bench.test',
     SCAI_ADMIN_PASSWORD: 'bench-Password-123',
@@ -65,72 +65,39 @@ try {
   });
   const partnerId = ((await created.json()) as { data: { id: string } }).data.id;
 
-  const gateway = await http(`${platform.gatewayUrl}/api/v1/admin/partners/${partnerId}`, {
-    method: 'GET',
-    headers: { authorization: `Bearer ${token}` },
-  });
-
-  const client = bindClient(createChannelClient(partners.v1.PartnersServiceClient, `127.0.0.1:${platform.appEnv.partners.GRPC_PORT}`));
-  const direct = await measureCalls(() => client.getPartner({ id: partnerId }, { caller: SYSTEM_CALLER }), {
-    connections: CONNECTIONS,
-    durationSeconds: DURATION,
-  });
-
-  const logins = await http(`${platform.gatewayUrl}/api/v1/admin/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: platform.adminEmail, password: platform.adminPassword }),
-  });
-
-  // A GLOBAL SERVICE application, filed and approved as an admin would.
-  const filed = await fetch(`${platform.gatewayUrl}/api/v1/admin/registration-requests/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ scope: 'GLOBAL', name: 'Bench service', application_type: 'SERVICE', contact_email: 'ops@bench.test', requested_scopes: ['services:read'] }),
-  });
-  const requestId = ((await filed.json()) as { data: { id: string } }).data.id;
-  const approval = await fetch(`${platform.gatewayUrl}/api/v1/admin/registration-requests/${requestId}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '{}',
-  });
-  const service = ((await approval.json()) as { data: { client_id: string; client_secret: string } }).data;
-  const clientCredentials = await http(`${platform.gatewayUrl}/api/v1/platform/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${service.client_id}:${service.client_secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-
-  const consoleSettings = (await (await fetch(`${platform.gatewayUrl}/api/v1/auth/config`)).json()) as { issuer: string; client_id: string; scopes: string[] };
-  const signIns = await measureCalls(
-    () =>
-      signInOnce({
-        gatewayUrl: platform.gatewayUrl,
-        issuer: consoleSettings.issuer,
-        clientId: consoleSettings.client_id,
-        scopes: consoleSettings.scopes,
-        // The console client's default redirect URI (CONSOLE_REDIRECT_URIS unset).
-        redirectUri: `${platform.gatewayUrl}/console/callback`,
-        user: { email: platform.adminEmail, password: platform.adminPassword },
-      }),
-    { connections: CONNECTIONS, durationSeconds: DURATION },
-  );
+  const reads = await measureReadPaths(platform, { token, partnerId, stream, databasePrefix, shape, warmUpSeconds: WARM_UP_SECONDS, slices: SLICES });
+  const profiled = PROFILE_DIR
+    ? await profileGateway(platform, PROFILE_DIR, () => readPaths(platform, token, partnerId).throughGateway(shape))
+    : undefined;
+  const authPaths = ONLY_READ ? undefined : await measureAuthPaths(platform, token, shape);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, gateway, direct, logins, clientCredentials, signIns };
+  const gatewayProfile = profiled && { file: profiled.file, window: profiled.window, requestsPerSecond: profiled.result.requestsPerSecond, ...profiled.summary };
+  const results = { date: new Date().toISOString(), machine, ...shape, slices: SLICES, ...reads, ...authPaths, gatewayProfile };
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  const row = (name: string, r: LoadResult) => `| ${name} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} |`;
-  console.log(`Machine: ${machine}; ${CONNECTIONS} connections, ${DURATION} s each`);
-  console.log('| path | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|');
-  console.log(row('GET /api/v1/admin/partners/{id} via gateway', gateway));
-  console.log(row('PartnersService.GetPartner direct gRPC', direct));
-  console.log(row('POST /api/v1/admin/auth/login via gateway', logins));
-  console.log(row('POST /api/v1/platform/oauth/token client_credentials via gateway', clientCredentials));
-  console.log(row('OIDC sign-in of the console (authorize → page → consent → /auth/token)', signIns));
+
+  const rows: Array<[string, LoadResult]> = [
+    ['GET /api/v1/admin/partners/{id} via gateway', reads.gateway],
+    ['PartnersService.GetPartner direct gRPC', reads.direct],
+  ];
+  if (authPaths) {
+    rows.push(
+      ['POST /api/v1/admin/auth/login via gateway', authPaths.logins],
+      ['POST /api/v1/platform/oauth/token client_credentials via gateway', authPaths.clientCredentials],
+      ['OIDC sign-in of the console (authorize → page → consent → /auth/token)', authPaths.signIns],
+    );
+  }
+  console.log(`Machine: ${machine}; ${shape.connections} connections, ${shape.durationSeconds} s each (1. and 2. in ${SLICES} alternating slices)`);
+  for (const line of resultTable(rows)) console.log(line);
+  console.log(ratioLine(reads.ratio));
+  console.log('');
+  for (const line of cpuTable(reads.cpuMsPerRequest)) console.log(line);
+  console.log(`idle CPU ms per second: ${Object.entries(reads.idleCpuMsPerSecond).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+  if (profiled) {
+    console.log(`\nGateway under the CPU profiler (${profiled.result.requestsPerSecond} req/s while profiled), ${profiled.file}:`);
+    for (const line of profileTable(profiled.summary)) console.log(line);
+  }
 } finally {
   await platform.stop();
   await platform.dropDatabases();

@@ -20,23 +20,30 @@ export function registerRequestTracing(app: FastifyInstance): void {
   app.decorateRequest('traceContext', null);
   app.decorateRequest('traceSpan', null);
 
-  app.addHook('onRequest', async (request) => {
-    const parent = extractTraceContext(request.headers as Record<string, string | string[] | undefined>);
+  // Callback hooks, not async ones: an async hook costs a promise and a microtask turn per
+  // request, and these run on every request the gateway answers.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const parent = request.headers.traceparent === undefined ? context.active() : extractTraceContext(request.headers as Record<string, string | string[] | undefined>);
+    // `routeOptions` is a getter that builds a fresh object on each read: read it once.
+    const route = request.routeOptions.url;
     const span = tracer.startSpan(
-      `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': request.routeOptions.url ?? '', 'scai.request_id': request.id } },
+      `${request.method} ${route ?? 'unmatched'}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route ?? '', 'scai.request_id': request.id } },
       parent,
     );
     request.traceSpan = span;
     request.traceContext = trace.setSpan(parent, span);
+    done();
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const span = request.traceSpan;
-    if (!span) return;
-    span.setAttribute('http.response.status_code', reply.statusCode);
-    if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
+    if (span) {
+      span.setAttribute('http.response.status_code', reply.statusCode);
+      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+    done();
   });
 
   app.addHook('onRoute', (route) => {

@@ -3,7 +3,7 @@ import { AppError } from '@scai/api';
 import { requirePermission, requireRole, type Caller } from '@scai/permissions';
 import type { RevocationView } from '../revocation/revocation-view.ts';
 import type { RouteAuth } from './route-auth.ts';
-import type { TokenVerifier } from './token-verifier.ts';
+import type { TokenVerifier, VerifiedCaller } from './token-verifier.ts';
 
 /** What the hook asks of the revocation view (`revocation/`). */
 export type RevocationCheck = Pick<RevocationView, 'seeded' | 'revocationOf'>;
@@ -26,17 +26,35 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
+ * The caller without `iat`, made once per verification: the verifier hands the same
+ * frozen (cached) object to every request with that token, so this is a lookup, not a
+ * copy. Only frozen callers are remembered: one that can still change (a test's fake
+ * verifier) is copied each time.
+ */
+const plainCallers = new WeakMap<VerifiedCaller, Caller>();
+
+function plainCaller(verified: VerifiedCaller): Caller {
+  const known = plainCallers.get(verified);
+  if (known) return known;
+  const { issuedAt: _issuedAt, ...caller } = verified;
+  if (Object.isFrozen(verified)) plainCallers.set(verified, Object.freeze(caller));
+  return caller;
+}
+
+/**
  * A verified token that is still honoured: its tenant, partner or user has not been
  * blocked since it was issued (suspension and deactivation take effect at once, not at
- * the token's `exp`). `iat` stays here; the caller passed on to services is the plain one.
+ * the token's `exp`). Checked on every request, also when the verification itself came
+ * from the verifier's cache. `iat` stays here; the caller passed on to services is the plain one.
  */
 async function admit(verify: TokenVerifier, revocations: RevocationCheck | undefined, token: string): Promise<Caller> {
-  const { issuedAt, ...caller } = await verify(token);
-  if (!revocations) return caller;
-  // Until the view has replayed the stream, a suspended tenant's token cannot be told apart.
-  if (!revocations.seeded) throw new AppError('unavailable', 'Token revocation state is not loaded yet');
-  if (revocations.revocationOf({ ...caller, issuedAt })) throw new AppError('unauthorized', 'Token has been revoked');
-  return caller;
+  const verified = await verify(token);
+  if (revocations) {
+    // Until the view has replayed the stream, a suspended tenant's token cannot be told apart.
+    if (!revocations.seeded) throw new AppError('unavailable', 'Token revocation state is not loaded yet');
+    if (revocations.revocationOf(verified)) throw new AppError('unauthorized', 'Token has been revoked');
+  }
+  return plainCaller(verified);
 }
 
 /**
