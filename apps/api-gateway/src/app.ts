@@ -103,7 +103,9 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   const optionalBodies = () =>
     new Set(declaredRoutes.filter((r) => r.bodyOptional).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`));
-  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups, optionalBodies });
+  const declarations = () =>
+    new Map(declaredRoutes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, { auth: r.auth, reach: r.reach }] as const));
+  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups, optionalBodies, declarations });
   await registerReferencePage(app as unknown as FastifyInstance);
 
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };

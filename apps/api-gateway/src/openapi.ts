@@ -8,16 +8,29 @@ export interface OpenApiOptions {
   groups: RouteGroup[];
   /** `METHOD /path/{param}` of routes whose body may be left out (their `config.bodyOptional`). */
   optionalBodies: () => Set<string>;
+  /** `METHOD /path/{param}` → the route's declared `auth` and `reach`, published as `x-scai-auth` and `x-scai-reach`. */
+  declarations: () => Map<string, { auth: unknown; reach: unknown }>;
 }
 
-type Operation = { security?: unknown[]; parameters?: { name: string; in: string }[]; requestBody?: { required?: boolean } };
+type Operation = {
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { required?: boolean };
+  'x-scai-auth'?: unknown;
+  'x-scai-reach'?: unknown;
+};
 
 /**
- * Two things the generator cannot say on its own: the optional `authorization` header the
+ * What the generator cannot say on its own: the optional `authorization` header the
  * published reference lists on every authenticated route (@fastify/swagger drops it in
- * favour of the security scheme), and request bodies that may be omitted.
+ * favour of the security scheme), request bodies that may be omitted, and each route's
+ * declared auth and reach (so the reach matrix, and a client, can read them from here).
  */
-function completeOperations(document: Record<string, unknown>, optionalBodies: Set<string>): Record<string, unknown> {
+function completeOperations(
+  document: Record<string, unknown>,
+  optionalBodies: Set<string>,
+  declarations: Map<string, { auth: unknown; reach: unknown }>,
+): Record<string, unknown> {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -27,7 +40,13 @@ function completeOperations(document: Record<string, unknown>, optionalBodies: S
           { name: 'authorization', in: 'header', required: false, schema: { anyOf: [{ type: 'string' }, { type: 'null' }] } } as never,
         ];
       }
-      if (operation.requestBody && optionalBodies.has(`${method.toUpperCase()} ${path}`)) operation.requestBody.required = false;
+      const key = `${method.toUpperCase()} ${path}`;
+      if (operation.requestBody && optionalBodies.has(key)) operation.requestBody.required = false;
+      const declared = declarations.get(key);
+      if (declared) {
+        operation['x-scai-auth'] = declared.auth;
+        operation['x-scai-reach'] = declared.reach;
+      }
     }
   }
   return document;
@@ -60,7 +79,7 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
     },
     transformObject: (document) =>
       'openapiObject' in document
-        ? (completeOperations(document.openapiObject as Record<string, unknown>, options.optionalBodies()) as typeof document.openapiObject)
+        ? (completeOperations(document.openapiObject as Record<string, unknown>, options.optionalBodies(), options.declarations()) as typeof document.openapiObject)
         : document.swaggerObject,
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),

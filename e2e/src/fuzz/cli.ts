@@ -75,6 +75,7 @@ try {
   } else {
     const requests = Number(values.requests);
     const started = Date.now();
+    let reportedFailures = 0;
     console.log(`fuzz: ${operations.length} operations, ${requests} requests, seed ${values.seed}`);
     const report = await runCampaign({
       baseUrl: platform.gatewayUrl,
@@ -86,6 +87,9 @@ try {
       adminToken: async (renew) => (renew ? (token = await login()) : token),
       writeCheckEvery: Number(values['write-check-every']),
       onProgress: (progress) => {
+        // Each failure as it is found: a campaign stopped early still says what failed.
+        for (const failure of progress.failures.slice(reportedFailures)) console.log(`  failing: ${JSON.stringify(failure)}`);
+        reportedFailures = progress.failures.length;
         if (progress.sent % 5_000 === 0) {
           const rate = Math.round((progress.sent * 1000) / (Date.now() - started));
           console.log(`  ${progress.sent} sent, ${rate} req/s, ${progress.failures.length} failing, by status ${JSON.stringify(progress.byStatus)}`);

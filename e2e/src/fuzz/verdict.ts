@@ -10,7 +10,9 @@ const LEAKS: [RegExp, string][] = [
   [/\n\s+at [\w.<>]+ \(/, 'stack trace'],
   [/node_modules|\/src\/[\w/-]+\.ts\b/, 'source path'],
   [/\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/, 'SQL text'],
-  [/\bprisma\b|P20\d\d|PrismaClient|duplicate key value|violates \w+ constraint/i, 'database text'],
+  [/\bprisma\b|PrismaClient|duplicate key value|violates \w+ constraint/i, 'database text'],
+  // Prisma's error codes, as a word of their own and in capitals: request ids are lowercase base32 and hold "p2035" often.
+  [/\bP20\d\d\b/, 'database error code'],
   [/TypeError|ReferenceError|RangeError|SyntaxError: /, 'exception name'],
 ];
 

@@ -20,7 +20,8 @@ function resourcePath(op: FuzzOperation, request: FuzzRequest): string | undefin
   return templateEndsInParam ? path : path.slice(0, path.lastIndexOf('/'));
 }
 
-function withoutMeta(text: string): string {
+/** An answer without what differs on every read (`meta`, request ids). */
+export function withoutMeta(text: string): string {
   try {
     const { meta: _meta, ...rest } = JSON.parse(text) as Record<string, unknown>;
     const error = rest.error as Record<string, unknown> | undefined;

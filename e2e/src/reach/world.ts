@@ -1,0 +1,158 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { inject } from 'vitest';
+import { reachOf, type Caller, type Reach } from '@scai/permissions';
+import { createAdmin, createPartner, createTenant, createTenantUser } from '../fixtures.ts';
+import { api, unique } from '../http.ts';
+import { signIn } from '../oidc-flow.ts';
+import type { Owner } from './expectations.ts';
+
+export interface MatrixCaller {
+  name: string;
+  token: string | undefined;
+  /** From the permissions library; `null` for a caller that is not authenticated. */
+  reach: Reach | null;
+  /** Holds every permission (super admin): an in-reach read must answer 200. */
+  unrestricted: boolean;
+}
+
+export interface MatrixTarget {
+  /** `A` (tenant A under partner P) or `B` (tenant B under partner Q). */
+  side: 'A' | 'B';
+  id: string;
+  owner: Owner;
+}
+
+/** Targets of every resource kind, one on each side. */
+export type Targets = Record<string, MatrixTarget[]>;
+
+/** The super admin's read of each resource kind, used to tell whether a refused write changed it. */
+export const READ_PATH: Record<string, string> = {
+  partner: '/api/v1/admin/partners/',
+  tenant: '/api/v1/admin/tenants/',
+  user: '/api/v1/admin/users/',
+  group: '/api/v1/admin/groups/',
+  application: '/api/v1/admin/applications/',
+  registration_request: '/api/v1/admin/registration-requests/',
+};
+
+async function created<T extends { id: string }>(path: string, token: string, body: unknown): Promise<T> {
+  const response = await api<{ data: T }>('POST', path, { token, body });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.data;
+}
+
+async function registration(root: string, body: Record<string, unknown>) {
+  return created<{ id: string }>('/api/v1/admin/registration-requests/', root, { name: unique('reach'), contact_email: 'reach@e2e.test', ...body });
+}
+
+async function approved(root: string, requestId: string) {
+  const response = await api<{ data: { client_id: string; client_secret: string | null; application_id?: string } }>(
+    'POST',
+    `/api/v1/admin/registration-requests/${requestId}/approve`,
+    { token: root, body: {} },
+  );
+  if (response.status !== 200) throw new Error(`approve answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.data;
+}
+
+/** A client_credentials grant at an issuer's token endpoint (a TENANT application uses its tenant's issuer). */
+async function serviceToken(clientId: string, clientSecret: string, issuerPath = '/api/v1/platform/oauth'): Promise<string> {
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+  const response = await fetch(`${inject('gatewayUrl')}${issuerPath}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`client_credentials answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+async function applicationIdOf(root: string, clientId: string): Promise<string> {
+  const listed = await api<{ data: { id: string; client_id: string }[] }>('GET', '/api/v1/admin/applications/?page_size=100', { token: root });
+  const found = listed.body.data.find((app) => app.client_id === clientId);
+  if (!found) throw new Error(`application ${clientId} not listed`);
+  return found.id;
+}
+
+function serviceCaller(appScope: 'GLOBAL' | 'TENANT', tenantId: string | null, partnerId: string | null): Reach {
+  const caller: Caller = { subject: 'svc', kind: 'service', tenantId, partnerId, roles: ['service'], permissions: [], clientId: 'svc', appScope, email: null, tokenId: null };
+  return reachOf(caller);
+}
+
+/** An access token of this platform's shape that expired an hour ago, signed by a key the platform never published. */
+async function expiredToken(like: string): Promise<string> {
+  const claims = JSON.parse(Buffer.from(like.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+  const { privateKey } = await generateKeyPair('RS256');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...claims, iat: now - 7200, exp: now - 3600 }).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+}
+
+/**
+ * Two sides (partner P › tenant A, partner Q › tenant B) with one resource of every kind
+ * each, and the callers of the issue: no token, an expired token, each admin role, a member,
+ * GLOBAL SERVICE tokens with and without `admin:read`, a TENANT SERVICE token of A.
+ */
+export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[]; targets: Targets }> {
+  const p = await createPartner(root);
+  const q = await createPartner(root);
+  const tenantA = await createTenant(root, p.id);
+  const tenantB = await createTenant(root, q.id);
+  const sideOf = { A: { partnerId: p.id, tenantId: tenantA.id }, B: { partnerId: q.id, tenantId: tenantB.id } } as const;
+
+  const targets: Targets = { partner: [], tenant: [], user: [], group: [], application: [], registration_request: [] };
+  for (const side of ['A', 'B'] as const) {
+    const { partnerId, tenantId } = sideOf[side];
+    targets.partner.push({ side, id: partnerId, owner: { partnerId, tenantId: null } });
+    targets.tenant.push({ side, id: tenantId, owner: { partnerId, tenantId } });
+    const user = await createTenantUser('tenant_member', tenantId);
+    targets.user.push({ side, id: user.id, owner: { partnerId, tenantId } });
+    const group = await created<{ id: string }>('/api/v1/admin/groups', root, { name: unique('reach'), tenant_id: tenantId });
+    targets.group.push({ side, id: group.id, owner: { partnerId, tenantId } });
+    const web = await registration(root, { scope: 'TENANT', tenant_id: tenantId, application_type: 'WEB', redirect_uris: ['https://app.reach.test/cb'] });
+    const app = await approved(root, web.id);
+    targets.application.push({ side, id: await applicationIdOf(root, app.client_id), owner: { partnerId, tenantId } });
+    const pending = await registration(root, { scope: 'TENANT', tenant_id: tenantId, application_type: 'WEB', redirect_uris: ['https://app.reach.test/cb'] });
+    targets.registration_request.push({ side, id: pending.id, owner: { partnerId, tenantId } });
+  }
+
+  const partnerAdminP = await createAdmin('partner_admin', { partnerId: p.id });
+  const tenantAdminA = await createAdmin('tenant_admin', { tenantId: tenantA.id, partnerId: p.id });
+  const tenantAdminB = await createAdmin('tenant_admin', { tenantId: tenantB.id, partnerId: q.id });
+  const memberA = await createTenantUser('tenant_member', tenantA.id);
+  const spa = await approved(
+    root,
+    (
+      await registration(root, {
+        scope: 'TENANT',
+        tenant_id: tenantA.id,
+        application_type: 'SPA',
+        redirect_uris: ['https://spa.e2e.test/callback'],
+        allowed_origins: ['https://spa.e2e.test'],
+        requested_scopes: ['openid', 'profile', 'email', 'organization:read'],
+      })
+    ).id,
+  );
+  const member = await signIn(`${inject('gatewayUrl')}/api/v1/auth/tenants/${tenantA.slug}`, spa.client_id, memberA);
+  const globalReader = await approved(root, (await registration(root, { scope: 'GLOBAL', application_type: 'SERVICE', requested_scopes: ['admin:read'] })).id);
+  const globalOther = await approved(root, (await registration(root, { scope: 'GLOBAL', application_type: 'SERVICE', requested_scopes: ['services:read'] })).id);
+  const tenantService = await approved(
+    root,
+    (await registration(root, { scope: 'TENANT', tenant_id: tenantA.id, application_type: 'SERVICE', requested_scopes: ['organization:read'] })).id,
+  );
+
+  const tenantReach = (tenantId: string, partnerId: string): Reach => ({ level: 'tenant', tenantId, partnerId });
+  const callers: MatrixCaller[] = [
+    { name: 'no token', token: undefined, reach: null, unrestricted: false },
+    { name: 'expired token', token: await expiredToken(root), reach: null, unrestricted: false },
+    { name: 'super admin', token: root, reach: { level: 'platform' }, unrestricted: true },
+    { name: 'partner admin of P', token: partnerAdminP.token, reach: { level: 'partner', partnerId: p.id }, unrestricted: false },
+    { name: 'tenant admin of A', token: tenantAdminA.token, reach: tenantReach(tenantA.id, p.id), unrestricted: false },
+    { name: 'member of A', token: member.tokens.access_token, reach: tenantReach(tenantA.id, p.id), unrestricted: false },
+    { name: 'tenant admin of B', token: tenantAdminB.token, reach: tenantReach(tenantB.id, q.id), unrestricted: false },
+    { name: 'GLOBAL SERVICE with admin:read', token: await serviceToken(globalReader.client_id, globalReader.client_secret ?? ''), reach: serviceCaller('GLOBAL', null, null), unrestricted: false },
+    { name: 'GLOBAL SERVICE without admin:read', token: await serviceToken(globalOther.client_id, globalOther.client_secret ?? ''), reach: serviceCaller('GLOBAL', null, null), unrestricted: false },
+    { name: 'TENANT SERVICE of A', token: await serviceToken(tenantService.client_id, tenantService.client_secret ?? '', `/api/v1/auth/tenants/${tenantA.slug}/oauth`), reach: serviceCaller('TENANT', tenantA.id, p.id), unrestricted: false },
+  ];
+  return { callers, targets };
+}
