@@ -141,6 +141,19 @@ describe('OpenID Connect on a tenant issuer, through the gateway', () => {
     }
   });
 
+  it("introspects a suspended tenant's tokens as inactive on the platform issuer, and userinfo refuses them", async () => {
+    const partner = await createPartner(root);
+    const tenantC = await createTenant(root, partner.id);
+    const admin = await createAdmin('tenant_admin', { tenantId: tenantC.id });
+    const adminC = { id: admin.id, email: admin.email, password: admin.password };
+    const platform = await signIn(`${gateway}/api/v1/platform/oauth`, platformSpa, adminC);
+    expect((await oidc.tokenIntrospection(platform.config, platform.tokens.access_token)).active).toBe(true);
+
+    expect((await api('PATCH', `/api/v1/admin/tenants/${tenantC.id}`, { token: root, body: { status: 'SUSPENDED' } })).status).toBe(200);
+    expect((await oidc.tokenIntrospection(platform.config, platform.tokens.access_token)).active).toBe(false);
+    await expect(oidc.fetchUserInfo(platform.config, platform.tokens.access_token, adminC.id)).rejects.toMatchObject({ status: 401 });
+  });
+
   it('an unknown resource indicator is invalid_target', async () => {
     const config = await relyingParty(issuerOf(tenantA.slug), spaA);
     const flow = await start(config);

@@ -131,6 +131,8 @@ export async function createApp(config: AuthConfig, options: CreateAppOptions = 
         db,
         publicUrl: config.PUBLIC_URL,
         tenants,
+        // Asked at every account lookup (sign-in, userinfo, introspection), not cached: a suspension counts at once.
+        tenantIsActive: async (tenantId) => (await orgs.tenant(tenantId))?.active === true,
         activeKey: () => keys.activePrivateJwk(),
         publishedKeys: () => keys.jwks(),
         cookieKeys: [cookieKey(secrets.tokenPepper)],

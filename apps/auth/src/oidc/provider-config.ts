@@ -33,6 +33,12 @@ export interface ProviderSettings {
   onServerError: (error: unknown) => void;
   /** Access tokens removed by a revocation, inside its transaction (the gateway learns of them through the outbox). */
   onAccessTokensRevoked?: AccessTokensRevoked;
+  /**
+   * Whether a tenant is active. A tenant issuer exists only while its tenant is active; on
+   * the platform issuer a tenant's user is an account only while the tenant is, so sign-in,
+   * userinfo and introspection refuse the users of a suspended tenant.
+   */
+  tenantIsActive: (tenantId: string) => Promise<boolean>;
 }
 
 /** A person may use an issuer when active and, on a tenant issuer, a user of that tenant. */
@@ -96,6 +102,7 @@ export function createProvider(settings: ProviderSettings): Provider {
   const findAccount = async (_ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
     const user = await findUserById(db, sub);
     if (!user || !mayUseIssuer(user, owner)) return undefined;
+    if (owner.kind === 'platform' && user.tenantId && !(await settings.tenantIsActive(user.tenantId))) return undefined;
     return {
       accountId: user.id,
       claims: () => ({ sub: user.id, email: user.email, name: user.displayName, updated_at: Math.floor(user.updatedAt.getTime() / 1000) }),
@@ -112,7 +119,10 @@ export function createProvider(settings: ProviderSettings): Provider {
       onAccessTokensRevoked: settings.onAccessTokensRevoked,
       clients: async (clientId) => {
         const app = await findApplication(db, clientId);
-        return app && app.clientId === clientId ? clientMetadata(app, owner, settings.signingKey.alg) : undefined;
+        if (!app || app.clientId !== clientId) return undefined;
+        // A suspended tenant's applications are gone with it: no grant, no introspection answer, no userinfo.
+        if (app.tenantId && !(await settings.tenantIsActive(app.tenantId))) return undefined;
+        return clientMetadata(app, owner, settings.signingKey.alg);
       },
     }),
     jwks: { keys: [settings.signingKey.jwk as ProviderJwk] },

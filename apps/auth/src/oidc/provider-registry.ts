@@ -13,6 +13,8 @@ export interface RegistryOptions {
   db: Db;
   publicUrl: string;
   tenants: TenantDirectory;
+  /** Whether a user's tenant is active (provider-config.ts). */
+  tenantIsActive: (tenantId: string) => Promise<boolean>;
   activeKey: () => Promise<{ kid: string; alg: SigningAlg; jwk: JWK }>;
   publishedKeys: () => Promise<{ keys: JWK[] }>;
   cookieKeys: string[];
