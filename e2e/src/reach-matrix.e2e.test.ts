@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arbitraryFor } from './fuzz/schema-arbitrary.ts';
 import { schemaResolver, type OpenApiDocument } from './fuzz/openapi-operations.ts';
+import { arbitraryFor, type Resolve } from './fuzz/schema-arbitrary.ts';
 import { withoutMeta } from './fuzz/write-check.ts';
 import { api, superAdminToken } from './http.ts';
 import { judgeCell, reaches, visibleTo } from './reach/expectations.ts';
@@ -10,6 +10,7 @@ import { buildWorld, READ_PATH, type MatrixCaller, type MatrixTarget, type Targe
 
 let document: OpenApiDocument;
 let routes: MatrixRoute[];
+let resolve: Resolve;
 let root: string;
 let callers: MatrixCaller[];
 let targets: Targets;
@@ -17,6 +18,7 @@ let targets: Targets;
 beforeAll(async () => {
   document = (await api<OpenApiDocument>('GET', '/api/v1/openapi.json')).body;
   routes = matrixRoutes(document);
+  resolve = schemaResolver(document);
   root = await superAdminToken();
   ({ callers, targets } = await buildWorld(root));
 }, 120_000);
@@ -26,7 +28,7 @@ const allIds = () => Object.values(targets).flat();
 /** A body that passes the route's schema, so what answers is the route's auth and reach, not validation. */
 function validBody(route: MatrixRoute): unknown {
   if (!route.body) return undefined;
-  return fc.sample(arbitraryFor(route.body, schemaResolver(document)), { seed: 2026, numRuns: 1 })[0];
+  return fc.sample(arbitraryFor(route.body, resolve), { seed: 2026, numRuns: 1 })[0];
 }
 
 async function fingerprint(kind: string, target: MatrixTarget): Promise<string> {

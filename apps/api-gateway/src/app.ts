@@ -101,11 +101,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     if (operationId) route.schema.operationId ??= operationId;
     describeOperation(route.schema, auth, route.config?.acceptsBearer === true);
   });
-  const optionalBodies = () =>
-    new Set(declaredRoutes.filter((r) => r.bodyOptional).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`));
-  const declarations = () =>
-    new Map(declaredRoutes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, { auth: r.auth, reach: r.reach }] as const));
-  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups, optionalBodies, declarations });
+  const declarations = () => new Map(declaredRoutes.map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, r] as const));
+  await registerOpenApi(app as unknown as FastifyInstance, { publicUrl: options.config.PUBLIC_URL, groups, declarations });
   await registerReferencePage(app as unknown as FastifyInstance);
 
   const deps: GatewayDeps = { config: options.config, clients: options.clients, probeServices: options.probeServices };

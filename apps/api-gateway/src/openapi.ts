@@ -6,10 +6,17 @@ import type { RouteGroup } from './routes/types.ts';
 export interface OpenApiOptions {
   publicUrl: string;
   groups: RouteGroup[];
-  /** `METHOD /path/{param}` of routes whose body may be left out (their `config.bodyOptional`). */
-  optionalBodies: () => Set<string>;
-  /** `METHOD /path/{param}` → the route's declared `auth` and `reach`, published as `x-scai-auth` and `x-scai-reach`. */
-  declarations: () => Map<string, { auth: unknown; reach: unknown }>;
+  /**
+   * `METHOD /path/{param}` → what the route declares: `auth` and `reach` (published as
+   * `x-scai-auth` and `x-scai-reach`) and whether its body may be left out.
+   */
+  declarations: () => Map<string, Declaration>;
+}
+
+interface Declaration {
+  auth: unknown;
+  reach: unknown;
+  bodyOptional: boolean;
 }
 
 type Operation = {
@@ -26,11 +33,7 @@ type Operation = {
  * favour of the security scheme), request bodies that may be omitted, and each route's
  * declared auth and reach (so the reach matrix, and a client, can read them from here).
  */
-function completeOperations(
-  document: Record<string, unknown>,
-  optionalBodies: Set<string>,
-  declarations: Map<string, { auth: unknown; reach: unknown }>,
-): Record<string, unknown> {
+function completeOperations(document: Record<string, unknown>, declarations: Map<string, Declaration>): Record<string, unknown> {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -40,9 +43,8 @@ function completeOperations(
           { name: 'authorization', in: 'header', required: false, schema: { anyOf: [{ type: 'string' }, { type: 'null' }] } } as never,
         ];
       }
-      const key = `${method.toUpperCase()} ${path}`;
-      if (operation.requestBody && optionalBodies.has(key)) operation.requestBody.required = false;
-      const declared = declarations.get(key);
+      const declared = declarations.get(`${method.toUpperCase()} ${path}`);
+      if (operation.requestBody && declared?.bodyOptional) operation.requestBody.required = false;
       if (declared) {
         operation['x-scai-auth'] = declared.auth;
         operation['x-scai-reach'] = declared.reach;
@@ -79,7 +81,7 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
     },
     transformObject: (document) =>
       'openapiObject' in document
-        ? (completeOperations(document.openapiObject as Record<string, unknown>, options.optionalBodies(), options.declarations()) as typeof document.openapiObject)
+        ? (completeOperations(document.openapiObject as Record<string, unknown>, options.declarations()) as typeof document.openapiObject)
         : document.swaggerObject,
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),

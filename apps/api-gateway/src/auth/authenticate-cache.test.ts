@@ -1,8 +1,8 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey, type CryptoKey as JoseKey } from 'jose';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Type } from '@fastify/type-provider-typebox';
 import { createRevocationView, type RevocationView } from '../revocation/revocation-view.ts';
-import type { GatewayApp, RouteGroup } from '../routes/types.ts';
+import type { GatewayApp } from '../routes/types.ts';
+import { probeGroup } from '../routes/testing/probe-routes.ts';
 import { closeTestGateways, testGateway } from '../routes/testing/test-gateway.ts';
 import type { RevocationCheck } from './authenticate.ts';
 import { createTokenVerifier, type TokenVerifier } from './token-verifier.ts';
@@ -10,19 +10,6 @@ import { createTokenVerifier, type TokenVerifier } from './token-verifier.ts';
 // Issuer and audience are derived from it, by the verifier and by the gateway's config alike.
 const PUBLIC_URL = 'http://localhost:8080';
 const now = () => Math.floor(Date.now() / 1000);
-
-const whoamiGroup: RouteGroup = {
-  tag: 'Probe',
-  schemas: [],
-  routes: [
-    (app) =>
-      app.get(
-        '/api/v1/probe/whoami',
-        { schema: { summary: 'Who Am I', tags: ['Probe'], response: { 200: Type.Object({ subject: Type.String() }) } }, config: { auth: 'authenticated' } },
-        async (request) => ({ subject: request.caller?.subject ?? '' }),
-      ),
-  ],
-};
 
 let privateKey: JoseKey;
 let getKey: JWTVerifyGetKey;
@@ -37,7 +24,7 @@ function sign(claims: Record<string, unknown> = {}) {
 }
 
 async function gateway(revocations: RevocationCheck): Promise<GatewayApp> {
-  return testGateway({ groups: [whoamiGroup], verifyToken: verify, revocations, env: { PUBLIC_URL } });
+  return testGateway({ groups: [probeGroup], verifyToken: verify, revocations, env: { PUBLIC_URL } });
 }
 
 const whoami = (app: GatewayApp, token: string) => app.inject({ method: 'GET', url: '/api/v1/probe/whoami', headers: { authorization: `Bearer ${token}` } });

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Type } from '@fastify/type-provider-typebox';
 import { AppError } from '@scai/api';
 import { createLogger } from '@scai/telemetry';
 import { buildGateway } from '../app.ts';
 import type { ServiceClients } from '../clients.ts';
 import { loadGatewayConfig } from '../config.ts';
 import { createRevocationView, type RevocationView } from '../revocation/revocation-view.ts';
-import type { GatewayApp, RouteGroup } from '../routes/types.ts';
+import { probeGroup } from '../routes/testing/probe-routes.ts';
+import type { GatewayApp } from '../routes/types.ts';
 import type { VerifiedCaller } from './token-verifier.ts';
 
 const BLOCKED_AT = Date.parse('2030-01-01T00:00:00.000Z');
@@ -35,25 +35,6 @@ const callers: Record<string, VerifiedCaller> = {
   'user-blocked-fresh': { ...base, subject: 'usr_blocked', tenantId: 'tnt_c', issuedAt: AFTER },
 };
 
-const whoamiGroup: RouteGroup = {
-  tag: 'Probe',
-  schemas: [],
-  routes: [
-    (app) =>
-      app.get(
-        '/api/v1/probe/whoami',
-        { schema: { summary: 'Who Am I', tags: ['Probe'], response: { 200: Type.Object({ subject: Type.String() }) } }, config: { auth: 'authenticated' } },
-        async (request) => ({ subject: request.caller?.subject ?? '' }),
-      ),
-    (app) =>
-      app.get(
-        '/api/v1/probe/public',
-        { schema: { summary: 'Public', tags: ['Probe'], response: { 200: Type.Object({ caller: Type.Union([Type.String(), Type.Null()]) }) } }, config: { auth: 'public' } },
-        async (request) => ({ caller: request.caller?.subject ?? null }),
-      ),
-  ],
-};
-
 let view: RevocationView;
 let ready: boolean;
 let app: GatewayApp;
@@ -72,7 +53,7 @@ beforeEach(async () => {
       return caller;
     },
     probeServices: async () => ({}),
-    groups: [whoamiGroup],
+    groups: [probeGroup],
     revocations: view,
     ready: () => ready,
   });
@@ -135,7 +116,7 @@ describe('before the view is loaded', () => {
       logger: createLogger({ name: 'test', level: 'silent' }),
       verifyToken: async () => base,
       probeServices: async () => ({}),
-      groups: [whoamiGroup],
+      groups: [probeGroup],
       revocations: view,
       ready: () => ready,
     });

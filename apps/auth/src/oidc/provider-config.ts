@@ -34,9 +34,10 @@ export interface ProviderSettings {
   /** Access tokens removed by a revocation, inside its transaction (the gateway learns of them through the outbox). */
   onAccessTokensRevoked?: AccessTokensRevoked;
   /**
-   * Whether a tenant is active. A tenant issuer exists only while its tenant is active; on
-   * the platform issuer a tenant's user is an account only while the tenant is, so sign-in,
-   * userinfo and introspection refuse the users of a suspended tenant.
+   * Whether a tenant is active. A tenant issuer, and with it its tenant's applications,
+   * exists only while the tenant is active (provider-registry.ts); on the platform issuer a
+   * tenant's user is an account only while the tenant is, so sign-in, userinfo and
+   * introspection refuse the users of a suspended tenant.
    */
   tenantIsActive: (tenantId: string) => Promise<boolean>;
 }
@@ -119,10 +120,7 @@ export function createProvider(settings: ProviderSettings): Provider {
       onAccessTokensRevoked: settings.onAccessTokensRevoked,
       clients: async (clientId) => {
         const app = await findApplication(db, clientId);
-        if (!app || app.clientId !== clientId) return undefined;
-        // A suspended tenant's applications are gone with it: no grant, no introspection answer, no userinfo.
-        if (app.tenantId && !(await settings.tenantIsActive(app.tenantId))) return undefined;
-        return clientMetadata(app, owner, settings.signingKey.alg);
+        return app && app.clientId === clientId ? clientMetadata(app, owner, settings.signingKey.alg) : undefined;
       },
     }),
     jwks: { keys: [settings.signingKey.jwk as ProviderJwk] },
