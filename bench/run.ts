@@ -6,7 +6,8 @@
 //   4. client_credentials grants per second at the platform token endpoint (a GLOBAL
 //      SERVICE application, approved through the registration routes; Basic auth),
 //   5. complete OIDC sign-ins per second of the admin console (authorize → sign-in page →
-//      consent → callback → code exchange at /api/v1/auth/token), closed loop.
+//      consent → callback → code exchange at /api/v1/auth/token), closed loop,
+//   6. GET /api/v1/catalog/plans through the gateway (the billing app's catalog).
 // 1. and 2. are warmed up first (BENCH_WARMUP_SECONDS, default 3, unmeasured), then run
 // in alternating slices (BENCH_SLICES, default 5) so both see the same background load;
 // the CPU each process spends per request is read from /proc alongside.
@@ -18,6 +19,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { startPlatform } from '@scai/platform';
 import { measureAuthPaths } from './src/auth-paths.ts';
+import { measureCatalogPaths } from './src/catalog-paths.ts';
 import { profileGateway } from './src/gateway-profile.ts';
 import type { LoadShape } from './src/http-load.ts';
 import type { LoadResult } from './src/measure-grpc.ts';
@@ -70,10 +72,11 @@ try {
     ? await profileGateway(platform, PROFILE_DIR, () => readPaths(platform, token, partnerId).throughGateway(shape))
     : undefined;
   const authPaths = ONLY_READ ? undefined : await measureAuthPaths(platform, token, shape);
+  const catalogPaths = ONLY_READ ? undefined : await measureCatalogPaths(platform, token, shape);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const gatewayProfile = profiled && { file: profiled.file, window: profiled.window, requestsPerSecond: profiled.result.requestsPerSecond, ...profiled.summary };
-  const results = { date: new Date().toISOString(), machine, ...shape, slices: SLICES, ...reads, ...authPaths, gatewayProfile };
+  const results = { date: new Date().toISOString(), machine, ...shape, slices: SLICES, ...reads, ...authPaths, catalog: catalogPaths, gatewayProfile };
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -88,6 +91,7 @@ try {
       ['OIDC sign-in of the console (authorize → page → consent → /auth/token)', authPaths.signIns],
     );
   }
+  if (catalogPaths) rows.push(['GET /api/v1/catalog/plans via gateway (billing)', catalogPaths.plans]);
   console.log(`Machine: ${machine}; ${shape.connections} connections, ${shape.durationSeconds} s each (1. and 2. in ${SLICES} alternating slices)`);
   for (const line of resultTable(rows)) console.log(line);
   console.log(ratioLine(reads.ratio));

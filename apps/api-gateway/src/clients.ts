@@ -1,5 +1,5 @@
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
-import { auth, partners, registrations } from '@scai/proto';
+import { auth, billing, partners, registrations } from '@scai/proto';
 import type { GatewayConfig } from './config.ts';
 
 /**
@@ -16,6 +16,8 @@ export interface ServiceClients {
   authentication: BoundClient<auth.v1.AuthenticationServiceClient>;
   users: BoundClient<auth.v1.UsersServiceClient>;
   groups: BoundClient<auth.v1.GroupsServiceClient>;
+  catalog: BoundClient<billing.v1.CatalogServiceClient>;
+  servicePacks: BoundClient<billing.v1.ServicePacksServiceClient>;
   close(): void;
 }
 
@@ -35,7 +37,12 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   closers.push(() => mfaClient.close());
   const authenticationClient = createChannelClient(auth.v1.AuthenticationServiceClient, config.AUTH_GRPC_URL);
   closers.push(() => adminAuthClient.close(), () => applicationsClient.close(), () => usersClient.close(), () => authenticationClient.close());
+  const catalogClient = createChannelClient(billing.v1.CatalogServiceClient, config.BILLING_GRPC_URL);
+  const servicePacksClient = createChannelClient(billing.v1.ServicePacksServiceClient, config.BILLING_GRPC_URL);
+  closers.push(() => catalogClient.close(), () => servicePacksClient.close());
   return {
+    catalog: bindClient(catalogClient),
+    servicePacks: bindClient(servicePacksClient),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),

@@ -1,7 +1,14 @@
-import { loadConfig, type ConfigOf } from '@scai/config';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, str, type ConfigOf } from '@scai/config';
 import { serviceConfigSchema } from '@scai/service';
 
-export const billingSchema = serviceConfigSchema({ database: 'scai_billing', grpcPort: 50054, opsPort: 9104 });
+/** The catalog `npm start` ships; an empty CATALOG_FILE seeds nothing. */
+export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../catalog/default.yaml', import.meta.url));
+
+export const billingSchema = {
+  ...serviceConfigSchema({ database: 'scai_billing', grpcPort: 50054, opsPort: 9104 }),
+  CATALOG_FILE: str(DEFAULT_CATALOG_FILE),
+};
 
 export type BillingConfig = ConfigOf<typeof billingSchema>;
 

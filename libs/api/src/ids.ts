@@ -17,6 +17,12 @@ export const ID_PREFIXES = {
   invoice: 'inv',
   event: 'evt',
   request: 'req',
+  catalogService: 'svc',
+  plan: 'pln',
+  planVersion: 'plv',
+  pricingTier: 'upt',
+  servicePack: 'pck',
+  packItem: 'pki',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -4,3 +4,4 @@ export * from './envelope.ts';
 export * from './pagination.ts';
 export * from './responses.ts';
 export * from './ids.ts';
+export * from './issue-list.ts';

@@ -20,6 +20,8 @@ export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'applica
  * can call every route as every kind of caller and know which answers are allowed:
  * - `none`: nothing owned by a partner or tenant (health, the document, sign-in);
  * - `self`: only the caller's own identity or session;
+ * - `platform`: data the platform owns itself, no partner or tenant (the catalog): the same
+ *   for every caller who may see it, written by platform admins only;
  * - `{ collection }`: a list or create over that resource, answered within the caller's reach;
  *   `ownerIn: 'body'` on a create that names its owning partner or tenant in the body
  *   (an owner out of reach is refused like an out-of-reach id);
@@ -28,5 +30,6 @@ export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'applica
 export type RouteReach =
   | 'none'
   | 'self'
+  | 'platform'
   | { collection: ReachedResource; ownerIn?: 'body' }
   | { resource: ReachedResource; param: string };

@@ -1,4 +1,5 @@
-import { checkEmail, checkLimit, checkText, IssueList } from './validation.ts';
+import { IssueList } from '@scai/api';
+import { checkEmail, checkLimit, checkText } from './validation.ts';
 import { checkSlug } from './slug.ts';
 import { normalizeSeller, type SellerIdentity } from './seller-identity.ts';
 

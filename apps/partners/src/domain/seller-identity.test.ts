@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@scai/api';
 import { isBic, isBillable, isCountryCode, isIban, normalizeSeller } from './seller-identity.ts';
-import { IssueList } from './validation.ts';
+import { IssueList } from '@scai/api';
 
 describe('seller identity', () => {
   it('accepts ISO 3166-1 alpha-2 countries only', () => {

@@ -1,4 +1,4 @@
-import type { IssueList } from './validation.ts';
+import type { IssueList } from '@scai/api';
 
 /** The partner's identity as the seller on its invoices; every field may be null. */
 export interface SellerIdentity {

@@ -1,4 +1,4 @@
-import type { IssueList } from './validation.ts';
+import type { IssueList } from '@scai/api';
 
 /**
  * Slugs name tenants in OIDC issuer URLs (`/api/v1/auth/tenants/{slug}`), so they are

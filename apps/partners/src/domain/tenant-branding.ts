@@ -1,4 +1,5 @@
-import { isEmail, isHttpUrl, type IssueList } from './validation.ts';
+import type { IssueList } from '@scai/api';
+import { isEmail, isHttpUrl } from './validation.ts';
 
 /** How a tenant's login pages and e-mails look; every field may be null (platform default). */
 // A type alias, not an interface: stored as Prisma JSON, which wants an index signature.

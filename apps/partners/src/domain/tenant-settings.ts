@@ -1,4 +1,4 @@
-import type { IssueList } from './validation.ts';
+import type { IssueList } from '@scai/api';
 
 // Type aliases, not interfaces: they are stored as Prisma JSON, which wants an index signature.
 export type PasswordPolicy = {

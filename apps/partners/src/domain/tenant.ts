@@ -1,4 +1,5 @@
-import { checkEmail, checkText, IssueList } from './validation.ts';
+import { IssueList } from '@scai/api';
+import { checkEmail, checkText } from './validation.ts';
 import { checkSlug } from './slug.ts';
 import { mergeTenantSettings, type TenantSettings, type TenantSettingsPatch } from './tenant-settings.ts';
 import { mergeTenantBranding, type TenantBranding, type TenantBrandingPatch } from './tenant-branding.ts';

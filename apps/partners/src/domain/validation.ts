@@ -1,21 +1,5 @@
-import { validationFailed, type ValidationIssue } from '@scai/api';
+import type { IssueList } from '@scai/api';
 
-/**
- * Collects every problem of one input before failing, so a caller fixes them all at
- * once; `loc` follows the seeds' `detail[].loc` (`["body", "settings", "min_length"]`).
- */
-export class IssueList {
-  private readonly issues: ValidationIssue[] = [];
-
-  add(loc: (string | number)[], msg: string, type = 'value_error'): void {
-    this.issues.push({ loc: ['body', ...loc], msg, type });
-  }
-
-  /** Throws 422 `validation_error` when any issue was added. */
-  throwIfAny(): void {
-    if (this.issues.length > 0) throw validationFailed(this.issues);
-  }
-}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,0 +1,3 @@
+/** The reference's group names, used as OpenAPI tags. */
+export const CATALOG_TAG = 'Catalog';
+export const ADMIN_CATALOG_TAG = 'Admin — general';

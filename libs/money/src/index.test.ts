@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '@scai/money';
+
+describe('@scai/money entry point', () => {
+  it('resolves as a workspace package and exposes the public API only', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CURRENCY_CODES', 'ISO_4217_MINOR_UNITS', 'MoneyError', 'RECURRING_PERIODS', 'add', 'applyPercentageDiscount',
+      'compare', 'fromDecimalString', 'isCurrency', 'isMoneyError', 'isValidPercentage', 'isZero', 'minorUnitsOf',
+      'money', 'monthlyRecurringMinor', 'negate', 'priceUsage', 'prorate', 'roundHalfEven', 'roundHalfEvenQuotient',
+      'subtract', 'sum', 'toDecimalString', 'validateTiers',
+    ]);
+  });
+});

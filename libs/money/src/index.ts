@@ -1,0 +1,11 @@
+export { MoneyError, isMoneyError, type MoneyErrorCode } from './money-error.ts';
+export { ISO_4217_MINOR_UNITS } from './iso-4217.ts';
+export { CURRENCY_CODES, isCurrency, minorUnitsOf, type CurrencyCode } from './currency.ts';
+export { money, add, subtract, sum, negate, isZero, compare, type Money } from './money.ts';
+export { roundHalfEven, roundHalfEvenQuotient } from './rounding.ts';
+export { validateTiers, type UsageTier, type TierProblem } from './usage-tiers.ts';
+export { priceUsage, type UsageCharge, type TierCharge } from './usage-pricing.ts';
+export { monthlyRecurringMinor, RECURRING_PERIODS, type RecurringPeriod } from './mrr.ts';
+export { applyPercentageDiscount, isValidPercentage } from './percentage.ts';
+export { prorate } from './proration.ts';
+export { toDecimalString, fromDecimalString } from './format.ts';
