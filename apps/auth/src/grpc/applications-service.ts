@@ -1,9 +1,8 @@
-import { pageRequest } from '@scai/api';
 import { requireCaller, unary, type CallContext, type ImplementationOf } from '@scai/grpc';
-import { auth } from '@scai/proto';
+import { auth, pageFromProto, pageInfoToProto } from '@scai/proto';
 import { auditOf } from '../events/auth-events.ts';
 import type { Applications } from '../services/applications.ts';
-import { applicationStatusFromProto, pageInfoOf, toProtoApplication } from './mappers.ts';
+import { applicationStatusFromProto, toProtoApplication } from './mappers.ts';
 import { requireFields } from './required.ts';
 
 /** Audit context of an admin call: the caller, the request id, and the end user's address the gateway sent. */
@@ -41,9 +40,9 @@ export function applicationsService(applications: Applications): ImplementationO
       return { application: toProtoApplication(await applications.get(requireCaller(context), request.id)) };
     }),
     listApplications: unary(async (request, context) => {
-      const page = pageRequest(request.page?.page, request.page?.pageSize);
+      const page = pageFromProto(request.page);
       const { items, total } = await applications.list(requireCaller(context), { page, q: request.q, tenantId: request.tenantId, partnerId: request.partnerId });
-      return { applications: items.map(toProtoApplication), pageInfo: pageInfoOf(page, total) };
+      return { applications: items.map(toProtoApplication), pageInfo: pageInfoToProto(page, total) };
     }),
     updateApplication: unary(async (request, context) => {
       requireFields({ id: request.id });

@@ -1,5 +1,4 @@
-import { pagination, type PageRequest } from '@scai/api';
-import { auth, type common } from '@scai/proto';
+import { auth } from '@scai/proto';
 import type { GroupView } from '../people/groups.ts';
 import type { ApplicationRow } from '../store/applications.ts';
 import type { UserView } from '../store/users.ts';
@@ -73,10 +72,6 @@ export function userStatusFromProto(status: auth.v1.UserStatus): 'ACTIVE' | 'SUS
   return null;
 }
 
-export function pageInfoOf(page: PageRequest, total: number): common.v1.PageInfo {
-  const p = pagination(page, total);
-  return { page: p.page, pageSize: p.page_size, total: p.total, totalPages: p.total_pages };
-}
 
 export function toProtoGroup(group: GroupView): auth.v1.Group {
   return {

@@ -1,10 +1,10 @@
-import { pageRequest, validationFailed } from '@scai/api';
+import { validationFailed } from '@scai/api';
 import { requireCaller, unary, type CallContext, type ImplementationOf } from '@scai/grpc';
-import { auth } from '@scai/proto';
+import { auth, pageFromProto, pageInfoToProto } from '@scai/proto';
 import { auditOf } from '../events/auth-events.ts';
 import type { UserAdmin } from '../people/user-admin.ts';
 import type { Users } from '../services/users.ts';
-import { pageInfoOf, toProtoUser, userStatusFromProto } from './mappers.ts';
+import { toProtoUser, userStatusFromProto } from './mappers.ts';
 import { requireFields } from './required.ts';
 
 /** Audit context of an admin call: the caller, the request id, and the end user's address the gateway sent. */
@@ -22,10 +22,10 @@ const grantOf = (grant: auth.v1.RoleGrant) => ({
 export function usersService(users: Users, admin: UserAdmin): ImplementationOf<typeof auth.v1.UsersServiceService> {
   return {
     listUsers: unary(async (request, context) => {
-      const page = pageRequest(request.page?.page, request.page?.pageSize);
+      const page = pageFromProto(request.page);
       const status = userStatusFromProto(request.status);
       const { items, total } = await admin.list(requireCaller(context), { page, q: request.q, tenantId: request.tenantId, partnerId: request.partnerId, status });
-      return { users: items.map(toProtoUser), pageInfo: pageInfoOf(page, total) };
+      return { users: items.map(toProtoUser), pageInfo: pageInfoToProto(page, total) };
     }),
     inviteUser: unary(async (request, context) => {
       requireFields({ email: request.email });

@@ -1,20 +1,21 @@
 import { Type, type Static } from 'typebox';
-import { BILLING_PERIODS, DISCOUNT_TYPES, METRIC_PATTERN, PLAN_TIERS, SLUG_PATTERN } from './vocabulary.ts';
+import { BILLING_PERIODS, DISCOUNT_TYPES, MAX_SORT_ORDER, MAX_STORED_INT, METRIC_PATTERN, PLAN_TIERS, SLUG_PATTERN } from './vocabulary.ts';
 
 const closed = { additionalProperties: false } as const;
 const Slug = Type.String({ pattern: SLUG_PATTERN, maxLength: 63 });
 const Text = (maxLength: number) => Type.String({ maxLength });
-const Cents = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
+const Cents = Type.Integer({ minimum: 0, maximum: MAX_STORED_INT });
+const SortOrder = Type.Integer({ minimum: -MAX_SORT_ORDER, maximum: MAX_SORT_ORDER });
 const Metadata = Type.Record(Type.String(), Type.Unknown());
 
 const PricingTier = Type.Object(
   {
     metric: Type.String({ pattern: METRIC_PATTERN }),
-    tier_start: Type.Integer({ minimum: 0 }),
-    tier_end: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    tier_start: Type.Integer({ minimum: 0, maximum: MAX_STORED_INT }),
+    tier_end: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: MAX_STORED_INT }), Type.Null()])),
     unit_price_cents: Cents,
     unit_label: Text(60),
-    unit_divisor: Type.Integer({ minimum: 1 }),
+    unit_divisor: Type.Integer({ minimum: 1, maximum: MAX_STORED_INT }),
   },
   closed,
 );
@@ -30,11 +31,11 @@ const PlanEntry = Type.Object(
     currency: Type.String({ pattern: '^[A-Z]{3}$' }),
     trial_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
     features: Type.Optional(Type.Object({ items: Type.Array(Text(200), { maxItems: 50 }), unit: Type.Optional(Text(40)) }, closed)),
-    quotas: Type.Optional(Type.Record(Type.String({ pattern: METRIC_PATTERN }), Type.Integer({ minimum: 0 }))),
+    quotas: Type.Optional(Type.Record(Type.String({ pattern: METRIC_PATTERN }), Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }))),
     pricing_tiers: Type.Optional(Type.Array(PricingTier, { maxItems: 100 })),
     is_active: Type.Optional(Type.Boolean()),
     is_public: Type.Optional(Type.Boolean()),
-    sort_order: Type.Optional(Type.Integer()),
+    sort_order: Type.Optional(SortOrder),
     metadata: Type.Optional(Metadata),
   },
   closed,
@@ -49,7 +50,7 @@ const ServiceEntry = Type.Object(
     base_url: Type.Optional(Text(2000)),
     is_active: Type.Optional(Type.Boolean()),
     is_public: Type.Optional(Type.Boolean()),
-    sort_order: Type.Optional(Type.Integer()),
+    sort_order: Type.Optional(SortOrder),
     metadata: Type.Optional(Metadata),
     plans: Type.Array(PlanEntry, { minItems: 1 }),
   },
@@ -68,7 +69,7 @@ const PackEntry = Type.Object(
     billing_period: Type.Union(BILLING_PERIODS.map((p) => Type.Literal(p))),
     is_active: Type.Optional(Type.Boolean()),
     is_public: Type.Optional(Type.Boolean()),
-    sort_order: Type.Optional(Type.Integer()),
+    sort_order: Type.Optional(SortOrder),
     metadata: Type.Optional(Metadata),
     items: Type.Array(Type.Object({ plan_key: Type.String(), override_price_cents: Type.Optional(Cents) }, closed), { minItems: 1 }),
   },

@@ -1,7 +1,7 @@
 import { IssueList } from '@scai/api';
 import { isValidPercentage } from '@scai/money';
 import type { PackDefinition, PlanListing, PlanTerms, PricingTier, ServiceListing } from './catalog-types.ts';
-import { checkCurrency, checkFeatures, checkOneOf, checkPeriod, checkPrice, checkPricingTiers, checkQuotas, checkSlug, checkText, checkTier, checkTrialDays } from './plan-check.ts';
+import { checkCurrency, checkFeatures, checkOneOf, checkPeriod, checkPrice, checkPricingTiers, checkQuotas, checkSlug, checkSortOrder, checkText, checkTier, checkTrialDays } from './plan-check.ts';
 import { DISCOUNT_TYPES } from './vocabulary.ts';
 
 function required(issues: IssueList, record: object, fields: [string, string][]): void {
@@ -15,6 +15,7 @@ function checkServiceListing(issues: IssueList, listing: Partial<ServiceListing>
   checkText(issues, ['description'], listing.description, 2000);
   checkText(issues, ['icon_url'], listing.iconUrl, 2000);
   checkText(issues, ['base_url'], listing.baseUrl, 2000);
+  checkSortOrder(issues, ['sort_order'], listing.sortOrder);
 }
 
 export function validateServiceCreate(slug: string, listing: Partial<ServiceListing>): ServiceListing {
@@ -37,6 +38,7 @@ function checkPlan(issues: IssueList, listing: Partial<PlanListing>, terms: Part
   checkText(issues, ['name'], listing.name, 120, true);
   checkText(issues, ['description'], listing.description, 2000);
   checkTier(issues, ['tier'], listing.tier);
+  checkSortOrder(issues, ['sort_order'], listing.sortOrder);
   checkPeriod(issues, ['billing_period'], terms.billingPeriod);
   checkPrice(issues, ['base_price_cents'], terms.basePriceCents);
   checkCurrency(issues, ['currency'], terms.currency);
@@ -78,6 +80,7 @@ function checkPack(issues: IssueList, pack: Partial<PackDefinition>): void {
   checkPrice(issues, ['base_price_cents'], pack.basePriceCents);
   checkCurrency(issues, ['currency'], pack.currency);
   checkPeriod(issues, ['billing_period'], pack.billingPeriod);
+  checkSortOrder(issues, ['sort_order'], pack.sortOrder);
   if (pack.discountPercent !== undefined && !isValidPercentage(pack.discountPercent)) issues.add(['discount_percent'], 'must be a decimal from 0 to 100, e.g. "12.5"');
   if (pack.items !== undefined && pack.items.length === 0) issues.add(['items'], 'a pack needs at least one item', 'too_short');
   if (pack.items && pack.items.length > 20) issues.add(['items'], 'at most 20 items', 'too_long');

@@ -1,6 +1,6 @@
 import { conflict, newId, notFound } from '@scai/api';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Db, Tx } from '../store/prisma.ts';
+import { conflictOnDuplicate, type Db, type Tx } from '../store/prisma.ts';
 import { shown } from './visibility.ts';
 import { planInclude, planOf, serviceOf } from './catalog-records.ts';
 import { planKeyOf, type CatalogService, type Plan, type PlanListing, type PlanTerms, type PricingTier, type ServiceListing } from './catalog-types.ts';
@@ -84,8 +84,9 @@ export function createCatalogStore(db: Db) {
     },
 
     async createService(slug: string, listing: ServiceListing, client: Client = db): Promise<CatalogService> {
-      if (await client.catalogService.findUnique({ where: { slug } })) throw conflict(`A service with slug "${slug}" already exists`);
-      await client.catalogService.create({ data: { id: newId('catalogService'), slug, ...listing, metadata: json(listing.metadata) } });
+      const taken = `A service with slug "${slug}" already exists`;
+      if (await client.catalogService.findUnique({ where: { slug } })) throw conflict(taken);
+      await conflictOnDuplicate(taken, () => client.catalogService.create({ data: { id: newId('catalogService'), slug, ...listing, metadata: json(listing.metadata) } }));
       return store.getService(slug, true, client);
     },
 
@@ -113,11 +114,14 @@ export function createCatalogStore(db: Db) {
       const service = await client.catalogService.findFirst({ where: { OR: [{ id: serviceId }, { slug: serviceId }] } });
       if (!service) throw notFound('Service');
       const planKey = planKeyOf(service.slug, slug);
-      if (await client.plan.findUnique({ where: { planKey } })) throw conflict(`A plan with key "${planKey}" already exists`);
-      const row = await client.plan.create({
-        data: { id: newId('plan'), serviceId: service.id, slug, planKey, ...listing, metadata: json(listing.metadata), versions: { create: versionData(terms, 1) } },
-        include: planInclude,
-      });
+      const taken = `A plan with key "${planKey}" already exists`;
+      if (await client.plan.findUnique({ where: { planKey } })) throw conflict(taken);
+      const row = await conflictOnDuplicate(taken, () =>
+        client.plan.create({
+          data: { id: newId('plan'), serviceId: service.id, slug, planKey, ...listing, metadata: json(listing.metadata), versions: { create: versionData(terms, 1) } },
+          include: planInclude,
+        }),
+      );
       return planOf(row);
     },
 

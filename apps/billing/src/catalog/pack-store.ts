@@ -1,6 +1,6 @@
 import { IssueList, newId, notFound, conflict, type PageRequest, pageWindow } from '@scai/api';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Db, Tx } from '../store/prisma.ts';
+import { conflictOnDuplicate, type Db, type Tx } from '../store/prisma.ts';
 import { shown } from './visibility.ts';
 import { packInclude, packOf } from './catalog-records.ts';
 import type { PackDefinition, ServicePack } from './catalog-types.ts';
@@ -66,9 +66,11 @@ export function createPackStore(db: Db) {
     },
 
     async create(slug: string, definition: PackDefinition, client: Client = db): Promise<ServicePack> {
-      if (await client.servicePack.findUnique({ where: { slug } })) throw conflict(`A service pack with slug "${slug}" already exists`);
+      const taken = `A service pack with slug "${slug}" already exists`;
+      if (await client.servicePack.findUnique({ where: { slug } })) throw conflict(taken);
       const id = newId('servicePack');
-      await client.servicePack.create({ data: { id, slug, ...packData(definition), items: { create: await itemRows(client, definition) } } });
+      const items = await itemRows(client, definition);
+      await conflictOnDuplicate(taken, () => client.servicePack.create({ data: { id, slug, ...packData(definition), items: { create: items } } }));
       return find(client, id, true);
     },
 

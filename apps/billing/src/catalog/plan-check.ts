@@ -1,7 +1,7 @@
 import type { IssueList } from '@scai/api';
 import { isCurrency, validateTiers, type UsageTier } from '@scai/money';
 import type { Features, PricingTier, Quotas } from './catalog-types.ts';
-import { BILLING_PERIODS, MAX_PRICE_CENTS, MAX_TRIAL_DAYS, METRIC_PATTERN, PLAN_TIERS, SLUG_PATTERN, isOneOf } from './vocabulary.ts';
+import { BILLING_PERIODS, MAX_PRICE_CENTS, MAX_SORT_ORDER, MAX_STORED_INT, MAX_TRIAL_DAYS, METRIC_PATTERN, PLAN_TIERS, SLUG_PATTERN, isOneOf } from './vocabulary.ts';
 
 type Loc = (string | number)[];
 
@@ -32,6 +32,11 @@ export function checkPrice(issues: IssueList, loc: Loc, cents: number | null | u
   if (!Number.isInteger(cents) || cents < 0 || cents > MAX_PRICE_CENTS) {
     issues.add(loc, `must be a whole number of minor units from 0 to ${MAX_PRICE_CENTS}`, 'value_error');
   }
+}
+
+/** Sort orders stay within ±1,000,000 (the gateway's bound; a 32-bit column behind). */
+export function checkSortOrder(issues: IssueList, loc: Loc, value: number | undefined): void {
+  if (value !== undefined && Math.abs(value) > MAX_SORT_ORDER) issues.add(loc, `must be from -${MAX_SORT_ORDER} to ${MAX_SORT_ORDER}`, 'value_error');
 }
 
 export function checkCurrency(issues: IssueList, loc: Loc, currency: string | undefined): void {
@@ -74,6 +79,9 @@ export function checkPricingTiers(issues: IssueList, loc: Loc, tiers: PricingTie
   tiers.forEach((tier, index) => {
     if (!metricRe.test(tier.metric)) issues.add([...loc, index, 'metric'], 'metric names are lowercase letters, digits, _ and .', 'string_pattern_mismatch');
     checkText(issues, [...loc, index, 'unit_label'], tier.unitLabel, 60, true);
+    for (const [field, value] of [['tier_start', tier.tierStart], ['tier_end', tier.tierEnd], ['unit_price_cents', tier.unitPriceCents], ['unit_divisor', tier.unitDivisor]] as const) {
+      if (value !== null && value > MAX_STORED_INT) issues.add([...loc, index, field], `must be at most ${MAX_STORED_INT}`, 'value_error');
+    }
     byMetric.set(tier.metric, [...(byMetric.get(tier.metric) ?? []), index]);
   });
   for (const indexes of byMetric.values()) {

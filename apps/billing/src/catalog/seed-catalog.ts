@@ -26,8 +26,9 @@ export async function seedCatalog(db: Db, source: string, loaded: LoadedCatalog,
         else if (seeded.contentHash !== contentHash) logger?.warn({ source, version: file.version }, 'catalog file changed without a version bump; not applied');
         return seeded.version > file.version ? 'older' : 'unchanged';
       }
-      const catalog = createCatalogStore(tx as unknown as Db);
-      const packs = createPackStore(tx as unknown as Db);
+      // The stores' writes below all take `tx`, so they run inside this transaction.
+      const catalog = createCatalogStore(db);
+      const packs = createPackStore(db);
       for (const service of file.services) {
         const exists = await tx.catalogService.findUnique({ where: { slug: service.slug } });
         if (exists) await catalog.updateService(service.slug, serviceListingOf(service), tx);

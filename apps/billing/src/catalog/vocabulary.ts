@@ -13,8 +13,10 @@ export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** Usage metrics: `tokens`, `api_calls`, `storage.gb`. */
 export const METRIC_PATTERN = '^[a-z][a-z0-9_.]{0,62}$';
 
-/** Catalog prices fit a 32-bit column: 21,474,836.47 in a two-decimal currency. */
-export const MAX_PRICE_CENTS = 2_147_483_647;
+/** Catalog numbers (prices, tier bounds, divisors, sort orders) fit a 32-bit column: 21,474,836.47 in a two-decimal currency. */
+export const MAX_STORED_INT = 2_147_483_647;
+export const MAX_PRICE_CENTS = MAX_STORED_INT;
+export const MAX_SORT_ORDER = 1_000_000;
 export const MAX_TRIAL_DAYS = 365;
 
 export const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>

@@ -1,6 +1,5 @@
-import { pageRequest, pagination } from '@scai/api';
 import { unary, type ImplementationOf } from '@scai/grpc';
-import type { billing } from '@scai/proto';
+import { pageFromProto, pageInfoToProto, type billing } from '@scai/proto';
 import { authorizeCatalogRead, authorizeCatalogWrite, authorizeHidden } from '../catalog/catalog-access.ts';
 import { validatePackCreate, validatePackPatch } from '../catalog/catalog-input.ts';
 import type { PackStore } from '../catalog/pack-store.ts';
@@ -14,10 +13,9 @@ export function servicePacksServiceImpl(store: PackStore): ServicePacksServiceIm
     listPacks: unary(async (request: billing.v1.ListPacksRequest, { caller }) => {
       authorizeCatalogRead(caller, { publicRoute: false });
       if (request.includeHidden) authorizeHidden(caller);
-      const page = pageRequest(request.page?.page, request.page?.pageSize);
+      const page = pageFromProto(request.page);
       const { items, total } = await store.list(request.includeHidden, page);
-      const p = pagination(page, total);
-      return { packs: items.map(packToProto), pageInfo: { page: p.page, pageSize: p.page_size, total: p.total, totalPages: p.total_pages } };
+      return { packs: items.map(packToProto), pageInfo: pageInfoToProto(page, total) };
     }),
 
     getPack: unary(async (request: billing.v1.GetPackRequest, { caller }) => {

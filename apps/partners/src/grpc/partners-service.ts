@@ -1,10 +1,9 @@
 import { requireCaller, unary, type ImplementationOf } from '@scai/grpc';
 import { reachOf } from '@scai/permissions';
-import type { partners } from '@scai/proto';
+import { pageFromProto, pageInfoToProto, type partners } from '@scai/proto';
 import { authorizePartner, authorizePartnerCollection, authorizePartnerDeletion, authorizePartnerPatch } from '../domain/access.ts';
 import { validatePartnerCreate, validatePartnerPatch } from '../domain/partner.ts';
 import type { PartnerStore } from '../store/partner-store.ts';
-import { pageFromProto, pageInfoToProto } from './page-codec.ts';
 import { partnerCreateFromProto, partnerPatchFromProto, partnerStatusFromProto, partnerToProto } from './partner-codec.ts';
 
 type PartnersServiceImpl = ImplementationOf<typeof partners.v1.PartnersServiceService>;

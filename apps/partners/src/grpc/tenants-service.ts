@@ -1,12 +1,11 @@
 import { forbidden } from '@scai/api';
 import { requireCaller, unary, type ImplementationOf } from '@scai/grpc';
 import { isSuperAdmin } from '@scai/permissions';
-import type { partners } from '@scai/proto';
+import { pageFromProto, pageInfoToProto, type partners } from '@scai/proto';
 import { authorizeInternalLookup, authorizeTenants, partnerForNewTenant } from '../domain/access.ts';
 import { validateTenantCreate } from '../domain/tenant.ts';
 import type { PartnerStore } from '../store/partner-store.ts';
 import type { TenantStore } from '../store/tenant-store.ts';
-import { pageFromProto, pageInfoToProto } from './page-codec.ts';
 import { tenantCreateFromProto, tenantPatchFromProto, tenantStatusFromProto, tenantToProto } from './tenant-codec.ts';
 
 type TenantsServiceImpl = ImplementationOf<typeof partners.v1.TenantsServiceService>;

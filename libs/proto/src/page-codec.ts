@@ -1,5 +1,10 @@
 import { pageRequest, pagination, type PageRequest } from '@scai/api';
-import type { common } from '@scai/proto';
+import type { common } from './generated/index.ts';
+
+/**
+ * The one mapping between the wire's page messages and the REST paging of @scai/api, for
+ * every service that lists.
+ */
 
 /** A wire page request, clamped (page from 1, size 1..100, default 20). */
 export function pageFromProto(page: common.v1.PageRequest | undefined): PageRequest {
