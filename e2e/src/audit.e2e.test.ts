@@ -1,13 +1,14 @@
-import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createAdmin } from './fixtures.ts';
 import { api, superAdminToken, unique } from './http.ts';
 import { REDIRECT, signIn, SPA_SCOPES } from './oidc-flow.ts';
+import { eventuallyMatching, type StreamEvent } from './stream-events.ts';
 
-interface Event {
-  type: string;
-  data: Record<string, unknown>;
+/** Polls the stream until an auth event matches. */
+async function eventuallyFind(predicate: (event: StreamEvent) => boolean): Promise<StreamEvent> {
+  const [found] = await eventuallyMatching(nc, 'auth', predicate);
+  return found;
 }
 
 let nc: NatsConnection;
@@ -21,31 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await nc?.close();
 });
-
-/** Every auth event on the platform's stream so far, read with an ordered consumer from the start. */
-async function authEvents(): Promise<Event[]> {
-  const consumer = await jetstream(nc).consumers.get(inject('eventsStream'), { filter_subjects: `${inject('eventsSubjectPrefix')}.auth.>` });
-  const events: Event[] = [];
-  const pending = (await consumer.info(true)).num_pending;
-  if (pending === 0) return events;
-  const messages = await consumer.fetch({ max_messages: pending, expires: 2000 });
-  for await (const message of messages) {
-    events.push(message.json<Event>());
-    if (message.info.pending === 0) break;
-  }
-  return events;
-}
-
-/** Polls the stream until an event matches (the outbox relay publishes shortly after the request). */
-async function eventuallyFind(predicate: (event: Event) => boolean): Promise<Event> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = (await authEvents()).find(predicate);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('event not published within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('audit events of the OpenID providers reach JetStream', () => {
   it('publishes scai.auth.token.granted for a client_credentials grant', async () => {

@@ -90,13 +90,20 @@ describe('reach matrix: every declared route × every kind of caller × resource
     expect(problems).toEqual([]);
   });
 
-  it('keeps routes on no owned data or the caller’s own session free of 5xx for every caller', async () => {
+  it('keeps routes on no owned data, the caller’s own session or own tenant free of 5xx for every caller, and own-tenant reads free of others’ ids', async () => {
     const problems: string[] = [];
-    const own = routes.filter((route) => isRead(route) && (route.reach === 'none' || route.reach === 'self' || route.reach === 'platform') && !route.path.includes('{'));
+    const ownKinds = ['none', 'self', 'own_tenant', 'platform'];
+    const own = routes.filter((route) => isRead(route) && typeof route.reach === 'string' && ownKinds.includes(route.reach) && !route.path.includes('{'));
     for (const route of own) {
       for (const caller of callers) {
         const answer = await api('GET', route.path, { token: caller.token });
         if (answer.status >= 500) problems.push(`${route.operationId} as ${caller.name}: answered ${answer.status}`);
+        if (route.reach !== 'own_tenant' || answer.status !== 200) continue;
+        // The caller's own tenant's data names nothing of a tenant or partner it cannot see.
+        const text = JSON.stringify(answer.body);
+        for (const target of allIds().filter((t) => !visibleTo(caller.reach, t.owner) && text.includes(t.id))) {
+          problems.push(`${route.operationId} as ${caller.name}: names ${target.id} of ${target.side}`);
+        }
       }
     }
     console.log(`reach matrix (own): ${own.length} routes × ${callers.length} callers`);

@@ -83,7 +83,9 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.addHook('preHandler', createAuthenticate(options.verifyToken, options.revocations));
 
   const groups = options.groups ?? defaultGroups;
-  for (const schema of [...sharedSchemas, ...groups.flatMap((g) => g.schemas)]) app.addSchema(schema);
+  // Groups that share a schema (tenants and billing both answer BillingProfile) list it each; it is added once.
+  const schemas = new Map<unknown, object>([...sharedSchemas, ...groups.flatMap((g) => g.schemas)].map((schema) => [(schema as { $id?: string }).$id, schema]));
+  for (const schema of schemas.values()) app.addSchema(schema);
 
   // Non-public routes advertise the bearer scheme in the document; every route is
   // recorded with its declared requirement so a test can hold each one to it.

@@ -18,6 +18,7 @@ export interface ServiceClients {
   groups: BoundClient<auth.v1.GroupsServiceClient>;
   catalog: BoundClient<billing.v1.CatalogServiceClient>;
   servicePacks: BoundClient<billing.v1.ServicePacksServiceClient>;
+  billingProfiles: BoundClient<billing.v1.BillingProfilesServiceClient>;
   close(): void;
 }
 
@@ -39,10 +40,12 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   closers.push(() => adminAuthClient.close(), () => applicationsClient.close(), () => usersClient.close(), () => authenticationClient.close());
   const catalogClient = createChannelClient(billing.v1.CatalogServiceClient, config.BILLING_GRPC_URL);
   const servicePacksClient = createChannelClient(billing.v1.ServicePacksServiceClient, config.BILLING_GRPC_URL);
-  closers.push(() => catalogClient.close(), () => servicePacksClient.close());
+  const billingProfilesClient = createChannelClient(billing.v1.BillingProfilesServiceClient, config.BILLING_GRPC_URL);
+  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close());
   return {
     catalog: bindClient(catalogClient),
     servicePacks: bindClient(servicePacksClient),
+    billingProfiles: bindClient(billingProfilesClient),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),

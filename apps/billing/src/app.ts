@@ -1,4 +1,5 @@
 import { billing } from '@scai/proto';
+import { systemClock, type Clock } from '@scai/clock';
 import { createService, type Service, type ServiceAppOptions } from '@scai/service';
 import { APP_DIR } from './app-dir.ts';
 import { createCatalogStore } from './catalog/catalog-store.ts';
@@ -7,14 +8,23 @@ import { createPackStore } from './catalog/pack-store.ts';
 import { seedCatalog } from './catalog/seed-catalog.ts';
 import type { BillingConfig } from './config.ts';
 import { catalogServiceImpl } from './grpc/catalog-service.ts';
+import { billingProfilesServiceImpl } from './grpc/billing-profiles-service.ts';
 import { servicePacksServiceImpl } from './grpc/service-packs-service.ts';
+import { createProfileStore } from './profiles/profile-store.ts';
+import { grpcTenantDirectory, type TenantDirectory } from './profiles/tenant-directory.ts';
 import { createPrisma } from './store/prisma.ts';
+
+export interface BillingAppOptions extends ServiceAppOptions {
+  /** Tenants as the partners app knows them; over gRPC (`PARTNERS_GRPC_URL`) unless given. */
+  tenants?: TenantDirectory;
+  clock?: Clock;
+}
 
 /**
  * The billing service: its database (migrated on start), the catalog file applied, the
- * outbox relay, the gRPC server (catalog and service packs, with health) and the ops server.
+ * outbox relay, the gRPC server (catalog, service packs and billing profiles, with health) and the ops server.
  */
-export async function createApp(config: BillingConfig, options: ServiceAppOptions = {}): Promise<Service> {
+export async function createApp(config: BillingConfig, options: BillingAppOptions = {}): Promise<Service> {
   // A bad catalog file stops start-up before anything listens, naming file, line and field.
   const catalogFile = config.CATALOG_FILE ? loadCatalogFile(config.CATALOG_FILE) : null;
   return createService({
@@ -23,10 +33,15 @@ export async function createApp(config: BillingConfig, options: ServiceAppOption
     appDir: APP_DIR,
     createPrisma,
     logger: options.logger,
-    async register({ server, db, logger }) {
+    async register({ server, db, events, relay, logger }) {
       if (catalogFile) await seedCatalog(db, 'catalog-file', catalogFile, logger);
+      const clock = options.clock ?? systemClock;
+      const tenants = options.tenants ?? grpcTenantDirectory(config.PARTNERS_GRPC_URL);
+      const profiles = createProfileStore(db, { outbox: events, clock, eventsWritten: () => relay.nudge() });
       server.add(billing.v1.CatalogServiceService, catalogServiceImpl(createCatalogStore(db)));
       server.add(billing.v1.ServicePacksServiceService, servicePacksServiceImpl(createPackStore(db)));
+      server.add(billing.v1.BillingProfilesServiceService, billingProfilesServiceImpl(profiles, tenants));
+      return { clients: [tenants] };
     },
   });
 }

@@ -8,6 +8,7 @@ export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../catalog/default.ya
 export const billingSchema = {
   ...serviceConfigSchema({ database: 'scai_billing', grpcPort: 50054, opsPort: 9104 }),
   CATALOG_FILE: str(DEFAULT_CATALOG_FILE),
+  PARTNERS_GRPC_URL: str('127.0.0.1:50052'),
 };
 
 export type BillingConfig = ConfigOf<typeof billingSchema>;

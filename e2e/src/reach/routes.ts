@@ -4,6 +4,7 @@ import type { JsonSchema, OpenApiDocument } from '../fuzz/openapi-operations.ts'
 export type DeclaredReach =
   | 'none'
   | 'self'
+  | 'own_tenant'
   | 'platform'
   | { collection: string; ownerIn?: 'body' }
   | { resource: string; param: string };

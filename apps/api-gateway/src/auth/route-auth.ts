@@ -20,6 +20,7 @@ export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'applica
  * can call every route as every kind of caller and know which answers are allowed:
  * - `none`: nothing owned by a partner or tenant (health, the document, sign-in);
  * - `self`: only the caller's own identity or session;
+ * - `own_tenant`: the caller's own tenant's data (`/billing/*`); a caller without a tenant is refused;
  * - `platform`: data the platform owns itself, no partner or tenant (the catalog): the same
  *   for every caller who may see it, written by platform admins only;
  * - `{ collection }`: a list or create over that resource, answered within the caller's reach;
@@ -30,6 +31,7 @@ export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'applica
 export type RouteReach =
   | 'none'
   | 'self'
+  | 'own_tenant'
   | 'platform'
   | { collection: ReachedResource; ownerIn?: 'body' }
   | { resource: ReachedResource; param: string };

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '@scai/api';
 import type { OutgoingCall } from '@scai/grpc';
 import type { Caller } from '@scai/permissions';
-import { partners } from '@scai/proto';
+import { partners, type billing } from '@scai/proto';
 import type { ServiceClients } from '../../clients.ts';
 
 /** Test support for the partners and tenants route tests: fake clients and callers. */
@@ -42,8 +42,25 @@ export const storedTenant: partners.v1.Tenant = {
 
 const pageInfo = { page: 1, pageSize: 20, total: 1, totalPages: 1 };
 
+export const storedProfile: billing.v1.BillingProfile = {
+  tenantId: 'tnt_a1',
+  partnerId: 'prt_a',
+  fields: {
+    companyName: 'Acme B.V.',
+    countryCode: 'NL',
+    vatNumber: 'NL004495445B01',
+    taxExempt: false,
+    isBusiness: true,
+    preferredEinvoiceFormat: 'ubl',
+    preferredLanguage: 'nl',
+  },
+  missingForCommerce: ['address_line1', 'postal_code', 'city', 'contact_email'],
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+};
+
 /** Records every call; ids ending in `_missing` answer not_found, as the service would. */
-export function fakePartnersClients(calls: Calls): Pick<ServiceClients, 'partners' | 'tenants'> {
+export function fakePartnersClients(calls: Calls): Pick<ServiceClients, 'partners' | 'tenants' | 'billingProfiles'> {
   const record = (method: string, request: unknown, outgoing?: OutgoingCall) => {
     calls.push({ method, request, outgoing });
     const { id, partnerId } = request as { id?: string; partnerId?: string };
@@ -70,6 +87,15 @@ export function fakePartnersClients(calls: Calls): Pick<ServiceClients, 'partner
       updateTenant: async (request, outgoing) => (record('updateTenant', request, outgoing), { tenant: storedTenant }),
       deleteTenant: async (request, outgoing) => (record('deleteTenant', request, outgoing), {}),
       getTenantBySlug: async (request, outgoing) => (record('getTenantBySlug', request, outgoing), { tenant: storedTenant }),
+    },
+    // The billing side of a tenant: tnt_a1 has a profile, any other tenant none.
+    billingProfiles: {
+      getBillingProfile: async (request, outgoing) => (record('getBillingProfile', request, outgoing), { profile: request.tenantId === 'tnt_a1' ? storedProfile : undefined }),
+      putBillingProfile: async (request, outgoing) => (record('putBillingProfile', request, outgoing), { profile: storedProfile, created: false }),
+      listBillingSummaries: async (request, outgoing) => (
+        record('listBillingSummaries', request, outgoing),
+        { summaries: request.tenantIds.includes('tnt_a1') ? [{ tenantId: 'tnt_a1', companyName: 'Acme B.V.', countryCode: 'NL', readyForCommerce: false }] : [] }
+      ),
     },
   };
 }

@@ -6,7 +6,8 @@ import { ref } from '../schema-ref.ts';
 import type { RouteModule } from '../types.ts';
 import { outgoing } from '../partners/outgoing.ts';
 import { tenantJson } from './tenant-json.ts';
-import { Tenant, TenantIdParams } from './tenant-schemas.ts';
+import { profileOrNullJson } from '../billing/billing-profile-json.ts';
+import { TenantDetail, TenantIdParams } from './tenant-schemas.ts';
 import { TENANTS_TAG } from './tag.ts';
 
 export const getTenant: RouteModule = (app, { clients, config }) => {
@@ -16,16 +17,19 @@ export const getTenant: RouteModule = (app, { clients, config }) => {
       schema: {
         tags: [TENANTS_TAG],
         summary: 'Get Tenant',
-        description: 'Get a tenant by ID.',
+        description: 'Get a tenant by ID, with its billing profile (null when it has none).',
         params: TenantIdParams,
         headers: AuthorizationHeader,
-        response: { 200: Type.Object({ data: ref(Tenant), meta: Meta }), ...errorResponses },
+        response: { 200: Type.Object({ data: ref(TenantDetail), meta: Meta }), ...errorResponses },
       },
       config: { auth: { scope: 'admin:tenants' }, reach: { resource: 'tenant', param: 'tenant_id' } },
     },
     async (request) => {
-      const answer = await clients.tenants.getTenant({ id: request.params.tenant_id }, outgoing(request, config));
-      return dataBody(tenantJson(answer.tenant), requestIdOf(request));
+      const call = outgoing(request, config);
+      // The tenant first: out of reach it answers 404 before billing is asked anything.
+      const answer = await clients.tenants.getTenant({ id: request.params.tenant_id }, call);
+      const billing = await clients.billingProfiles.getBillingProfile({ tenantId: request.params.tenant_id }, call);
+      return dataBody({ ...tenantJson(answer.tenant), billing_profile: profileOrNullJson(billing.profile) }, requestIdOf(request));
     },
   );
 };

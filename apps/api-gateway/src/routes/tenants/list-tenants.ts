@@ -6,7 +6,8 @@ import { ref } from '../schema-ref.ts';
 import type { RouteModule } from '../types.ts';
 import { outgoing } from '../partners/outgoing.ts';
 import { tenantJson } from './tenant-json.ts';
-import { Tenant, TenantListQuery } from './tenant-schemas.ts';
+import { summaryJson } from '../billing/billing-profile-json.ts';
+import { TenantListItem, TenantListQuery } from './tenant-schemas.ts';
 import { TENANTS_TAG } from './tag.ts';
 
 export const listTenants: RouteModule = (app, { clients, config }) => {
@@ -16,20 +17,23 @@ export const listTenants: RouteModule = (app, { clients, config }) => {
       schema: {
         tags: [TENANTS_TAG],
         summary: 'List Tenants',
-        description: 'List the tenants within your reach; `q` searches name, contact e-mail, id and slug.',
+        description: 'List the tenants within your reach, each with its billing summary; `q` searches name, contact e-mail, id and slug.',
         querystring: TenantListQuery,
         headers: AuthorizationHeader,
-        response: { 200: Type.Object({ data: Type.Array(ref(Tenant)), pagination: Pagination, meta: Meta }), ...errorResponses },
+        response: { 200: Type.Object({ data: Type.Array(ref(TenantListItem)), pagination: Pagination, meta: Meta }), ...errorResponses },
       },
       config: { auth: { scope: 'admin:tenants' }, reach: { collection: 'tenant' } },
     },
     async (request) => {
       const page = pageRequest(request.query.page, request.query.page_size);
-      const answer = await clients.tenants.listTenants(
-        { page: { page: page.page, pageSize: page.pageSize }, q: request.query.q ?? '', status: 0 },
-        outgoing(request, config),
-      );
-      return pagedBody(answer.tenants.map(tenantJson), page, answer.pageInfo?.total ?? 0, requestIdOf(request));
+      const call = outgoing(request, config);
+      const answer = await clients.tenants.listTenants({ page: { page: page.page, pageSize: page.pageSize }, q: request.query.q ?? '', status: 0 }, call);
+      const { summaries } = answer.tenants.length
+        ? await clients.billingProfiles.listBillingSummaries({ tenantIds: answer.tenants.map((tenant) => tenant.id) }, call)
+        : { summaries: [] };
+      const byTenant = new Map(summaries.map((summary) => [summary.tenantId, summary]));
+      const rows = answer.tenants.map((tenant) => ({ ...tenantJson(tenant), billing: summaryJson(byTenant.get(tenant.id)) }));
+      return pagedBody(rows, page, answer.pageInfo?.total ?? 0, requestIdOf(request));
     },
   );
 };

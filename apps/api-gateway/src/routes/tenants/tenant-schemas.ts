@@ -1,6 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { PageNumber, PageSize } from '../common-schemas.ts';
+import { BillingProfile, BillingSummary } from '../billing/billing-profile-schemas.ts';
 import { Email, Name, Slug, SlugOnCreate, Status, nullable } from '../partners/partner-schemas.ts';
+import { ref } from '../schema-ref.ts';
 
 const PasswordPolicy = Type.Object({
   min_length: Type.Integer(),
@@ -125,4 +127,16 @@ export const TenantListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
-export const tenantSchemas = [Tenant, TenantCreate, TenantUpdate];
+/** `GET /admin/tenants/{tenant_id}`: the tenant with its billing profile (null when it has none). */
+export const TenantDetail = Type.Object(
+  { ...Tenant.properties, billing_profile: nullable(ref(BillingProfile)) },
+  { $id: 'TenantDetail', title: 'TenantDetail' },
+);
+
+/** One row of `GET /admin/tenants`: the tenant with its billing summary (null when it has no profile). */
+export const TenantListItem = Type.Object(
+  { ...Tenant.properties, billing: nullable(ref(BillingSummary)) },
+  { $id: 'TenantListItem', title: 'TenantListItem' },
+);
+
+export const tenantSchemas = [Tenant, TenantDetail, TenantListItem, TenantCreate, TenantUpdate];

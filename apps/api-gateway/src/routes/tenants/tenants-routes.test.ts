@@ -8,12 +8,13 @@ const gateway = (calls: Calls = []) => testGateway({ groups: [tenantsGroup], cli
 afterEach(closeTestGateways);
 
 const BASE = '/api/v1/admin/tenants';
-const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }> = [
+const ROUTES: Array<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object }> = [
   { method: 'GET', url: BASE },
   { method: 'POST', url: BASE, payload: { name: 'Acme', slug: 'acme', contact_email: 'it@acme.test' } },
   { method: 'GET', url: `${BASE}/tnt_a1` },
   { method: 'PATCH', url: `${BASE}/tnt_a1`, payload: { name: 'Acme 2' } },
   { method: 'DELETE', url: `${BASE}/tnt_a1` },
+  { method: 'PUT', url: `${BASE}/tnt_a1/billing-profile`, payload: { company_name: 'Acme', country_code: 'NL' } },
 ];
 
 describe('tenant routes: auth', () => {
@@ -29,17 +30,48 @@ describe('tenant routes: auth', () => {
     expect(calls).toEqual([]);
   });
 
-  it('declares admin:tenants on all five routes under the group tag', async () => {
+  it('declares admin:tenants on all six routes under the group tag (writing the billing profile is a write)', async () => {
     const gw = await gateway();
     const routes = gw.declaredRoutes.filter((r) => r.url.startsWith(BASE) && r.method !== 'HEAD');
-    expect(routes).toHaveLength(5);
-    for (const route of routes) expect(route.auth).toEqual({ scope: 'admin:tenants' });
+    expect(routes).toHaveLength(6);
+    for (const route of routes) {
+      expect(route.auth).toEqual(route.url.endsWith('/billing-profile') ? { scope: 'admin:tenants', access: 'write' } : { scope: 'admin:tenants' });
+    }
     const doc = (await gw.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.paths['/api/v1/admin/tenants'].get.tags).toEqual(['Admin — tenants']);
   });
 });
 
 describe('tenant routes: behaviour', () => {
+  it('lists each tenant with its billing summary and reads one with its billing profile, asked with the same caller', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const list = await gw.inject({ method: 'GET', url: BASE, headers: auth('partner') });
+    expect(list.json().data[0].billing).toEqual({ company_name: 'Acme B.V.', country_code: 'NL', ready_for_commerce: false });
+    expect(calls.find((call) => call.method === 'listBillingSummaries')).toMatchObject({ request: { tenantIds: ['tnt_a1'] }, outgoing: { caller: CALLERS.partner } });
+    const one = await gw.inject({ method: 'GET', url: `${BASE}/tnt_a1`, headers: auth('partner') });
+    expect(one.json().data.billing_profile).toMatchObject({ tenant_id: 'tnt_a1', vat_number: 'NL004495445B01', address_line1: null, missing_for_commerce: ['address_line1', 'postal_code', 'city', 'contact_email'] });
+    // A tenant out of reach answers 404 from partners before billing is asked.
+    calls.length = 0;
+    expect((await gw.inject({ method: 'GET', url: `${BASE}/tnt_missing`, headers: auth('partner') })).statusCode).toBe(404);
+    expect(calls.map((call) => call.method)).toEqual(['getTenant']);
+  });
+
+  it('sets a tenant’s billing profile: strict body, defaults filled, nulls sent as unset', async () => {
+    const calls: Calls = [];
+    const gw = await gateway(calls);
+    const body = { company_name: 'Acme B.V.', country_code: 'NL', vat_number: 'NL004495445B01', phone: null };
+    const saved = await gw.inject({ method: 'PUT', url: `${BASE}/tnt_a1/billing-profile`, headers: auth('partner'), payload: body });
+    expect(saved.statusCode).toBe(200);
+    expect(calls[0]).toMatchObject({
+      method: 'putBillingProfile',
+      request: { tenantId: 'tnt_a1', fields: { companyName: 'Acme B.V.', phone: undefined, isBusiness: true, taxExempt: false, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en' } },
+    });
+    const bad = await gw.inject({ method: 'PUT', url: `${BASE}/tnt_a1/billing-profile`, headers: auth('partner'), payload: { ...body, preferred_language: 'sv', iban: 'x' } });
+    expect(bad.statusCode).toBe(422);
+    expect(calls).toHaveLength(1);
+  });
+
   it('lists with page, page_size and q, with and without the slash', async () => {
     const calls: Calls = [];
     const gw = await gateway(calls);

@@ -1,0 +1,95 @@
+/**
+ * Peppol participant identifier schemes (ISO 6523 ICD codes of the Peppol code list)
+ * this platform accepts, with the shape of their identifiers where the scheme fixes one.
+ * A VAT-based scheme names the country whose VAT format its identifiers follow.
+ */
+export interface PeppolScheme {
+  name: string;
+  pattern?: RegExp;
+  vatCountry?: string;
+}
+
+const digits = (count: number) => new RegExp(`^\\d{${count}}$`);
+
+export const PEPPOL_SCHEMES: Readonly<Record<string, PeppolScheme>> = {
+  '0002': { name: 'FR SIRENE', pattern: /^(\d{9}|\d{14})$/ },
+  '0007': { name: 'SE Organisationsnummer', pattern: digits(10) },
+  '0009': { name: 'FR SIRET', pattern: digits(14) },
+  '0037': { name: 'FI LY-tunnus', pattern: /^\d{7}-?\d$/ },
+  '0060': { name: 'DUNS', pattern: digits(9) },
+  '0088': { name: 'GS1 GLN', pattern: digits(13) },
+  '0096': { name: 'DK P-number', pattern: digits(10) },
+  '0106': { name: 'NL KvK', pattern: /^\d{8}(\d{4})?$/ },
+  '0130': { name: 'EU Directorates of the European Commission' },
+  '0135': { name: 'IT SIA' },
+  '0142': { name: 'IT SECETI' },
+  '0151': { name: 'AU ABN', pattern: digits(11) },
+  '0183': { name: 'CH UIDB', pattern: /^CHE\d{9}$/ },
+  '0184': { name: 'DK CVR', pattern: digits(8) },
+  '0188': { name: 'JP SST' },
+  '0190': { name: 'NL OIN', pattern: digits(20) },
+  '0191': { name: 'EE Company code', pattern: digits(8) },
+  '0192': { name: 'NO Organisasjonsnummer', pattern: digits(9) },
+  '0193': { name: 'UBL.BE party identifier' },
+  '0195': { name: 'SG UEN' },
+  '0196': { name: 'IS Kennitala', pattern: digits(10) },
+  '0198': { name: 'DK ERST' },
+  '0199': { name: 'LEI', pattern: /^[A-Z0-9]{18}\d{2}$/ },
+  '0200': { name: 'LT legal entity code', pattern: digits(9) },
+  '0201': { name: 'IT IPA (Codice Univoco Unità Organizzativa)', pattern: /^[A-Z0-9]{6}$/ },
+  '0204': { name: 'DE Leitweg-ID' },
+  '0208': { name: 'BE enterprise number', pattern: /^[01]\d{9}$/ },
+  '0209': { name: 'GS1 identification keys' },
+  '0210': { name: 'IT Codice Fiscale', pattern: /^([A-Z0-9]{16}|\d{11})$/ },
+  '0211': { name: 'IT Partita IVA', pattern: digits(11) },
+  '0212': { name: 'FI organisation identifier' },
+  '0213': { name: 'FI VAT', pattern: /^FI\d{8}$/ },
+  '0215': { name: 'FI net service identifier' },
+  '0216': { name: 'FI OVT code', pattern: /^0037\d{8}[A-Z0-9]{0,5}$/ },
+  '0221': { name: 'JP qualified invoice issuer number', pattern: /^T\d{13}$/ },
+  '0230': { name: 'MY national e-invoicing framework' },
+  '9910': { name: 'HU VAT', vatCountry: 'HU' },
+  '9913': { name: 'EU business registers (BRIS)' },
+  '9914': { name: 'AT VAT', vatCountry: 'AT' },
+  '9915': { name: 'AT government (Verwaltungskennzeichen)' },
+  '9918': { name: 'IBAN', pattern: /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/ },
+  '9919': { name: 'AT Kennziffer des Unternehmensregisters' },
+  '9920': { name: 'ES VAT', vatCountry: 'ES' },
+  '9922': { name: 'AD VAT', vatCountry: 'AD' },
+  '9923': { name: 'AL VAT' },
+  '9924': { name: 'BA VAT' },
+  '9925': { name: 'BE VAT', vatCountry: 'BE' },
+  '9926': { name: 'BG VAT', vatCountry: 'BG' },
+  '9927': { name: 'CH VAT', vatCountry: 'CH' },
+  '9928': { name: 'CY VAT', vatCountry: 'CY' },
+  '9929': { name: 'CZ VAT', vatCountry: 'CZ' },
+  '9930': { name: 'DE VAT', vatCountry: 'DE' },
+  '9931': { name: 'EE VAT', vatCountry: 'EE' },
+  '9932': { name: 'GB VAT', vatCountry: 'GB' },
+  '9933': { name: 'GR VAT', vatCountry: 'GR' },
+  '9934': { name: 'HR VAT', vatCountry: 'HR' },
+  '9935': { name: 'IE VAT', vatCountry: 'IE' },
+  '9936': { name: 'LI VAT' },
+  '9937': { name: 'LT VAT', vatCountry: 'LT' },
+  '9938': { name: 'LU VAT', vatCountry: 'LU' },
+  '9939': { name: 'LV VAT', vatCountry: 'LV' },
+  '9940': { name: 'MC VAT' },
+  '9941': { name: 'ME VAT' },
+  '9942': { name: 'MK VAT' },
+  '9943': { name: 'MT VAT', vatCountry: 'MT' },
+  '9944': { name: 'NL VAT', vatCountry: 'NL' },
+  '9945': { name: 'PL VAT', vatCountry: 'PL' },
+  '9946': { name: 'PT VAT', vatCountry: 'PT' },
+  '9947': { name: 'RO VAT', vatCountry: 'RO' },
+  '9948': { name: 'RS VAT', vatCountry: 'RS' },
+  '9949': { name: 'SI VAT', vatCountry: 'SI' },
+  '9950': { name: 'SK VAT', vatCountry: 'SK' },
+  '9951': { name: 'SM VAT' },
+  '9952': { name: 'TR VAT' },
+  '9953': { name: 'VA VAT' },
+  '9957': { name: 'FR VAT', vatCountry: 'FR' },
+  '9959': { name: 'US EIN', pattern: /^\d{2}-?\d{7}$/ },
+};
+
+/** Any identifier value the Peppol policy allows: printable, no spaces, at most 50 characters. */
+export const PEPPOL_VALUE = /^[A-Za-z0-9][A-Za-z0-9:._\-/]{0,49}$/;

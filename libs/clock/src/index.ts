@@ -1,0 +1,2 @@
+export { systemClock, manualClock } from './clock.ts';
+export type { Clock, ManualClock } from './clock.ts';
