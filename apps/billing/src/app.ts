@@ -10,6 +10,9 @@ import type { BillingConfig } from './config.ts';
 import { catalogServiceImpl } from './grpc/catalog-service.ts';
 import { billingProfilesServiceImpl } from './grpc/billing-profiles-service.ts';
 import { servicePacksServiceImpl } from './grpc/service-packs-service.ts';
+import { subscriptionsServiceImpl } from './grpc/subscriptions-service.ts';
+import { createSubscriptionService } from './subscriptions/subscription-service.ts';
+import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { createProfileStore } from './profiles/profile-store.ts';
 import { grpcTenantDirectory, type TenantDirectory } from './profiles/tenant-directory.ts';
 import { createPrisma } from './store/prisma.ts';
@@ -37,10 +40,15 @@ export async function createApp(config: BillingConfig, options: BillingAppOption
       if (catalogFile) await seedCatalog(db, 'catalog-file', catalogFile, logger);
       const clock = options.clock ?? systemClock;
       const tenants = options.tenants ?? grpcTenantDirectory(config.PARTNERS_GRPC_URL);
-      const profiles = createProfileStore(db, { outbox: events, clock, eventsWritten: () => relay.nudge() });
-      server.add(billing.v1.CatalogServiceService, catalogServiceImpl(createCatalogStore(db)));
+      const eventsWritten = () => relay.nudge();
+      const profiles = createProfileStore(db, { outbox: events, clock, eventsWritten });
+      const catalog = createCatalogStore(db);
+      const subscriptionStore = createSubscriptionStore(db, { outbox: events });
+      const subscriptions = createSubscriptionService({ db, store: subscriptionStore, catalog, profiles, tenants, clock, eventsWritten });
+      server.add(billing.v1.CatalogServiceService, catalogServiceImpl(catalog));
       server.add(billing.v1.ServicePacksServiceService, servicePacksServiceImpl(createPackStore(db)));
       server.add(billing.v1.BillingProfilesServiceService, billingProfilesServiceImpl(profiles, tenants));
+      server.add(billing.v1.SubscriptionsServiceService, subscriptionsServiceImpl({ db, service: subscriptions, store: subscriptionStore, clock, eventsWritten }));
       return { clients: [tenants] };
     },
   });

@@ -23,6 +23,9 @@ export const ID_PREFIXES = {
   pricingTier: 'upt',
   servicePack: 'pck',
   packItem: 'pki',
+  subscriptionTransition: 'str',
+  billableItem: 'bli',
+  packSubscription: 'psb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -44,3 +44,7 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** A `TransactionalDb` over plain `pg` (no generated client): libraries' integration tests. */
+export { createPgDb } from './test-support/pg-db.ts';
+export type { PgDb } from './test-support/pg-db.ts';

@@ -4,11 +4,15 @@ import { badRequest } from '@scai/api';
 export const SUBSCRIPTION_STATES = ['pending', 'trialing', 'active', 'past_due', 'cancelling', 'suspended', 'cancelled', 'expired'] as const;
 export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
-/** Every allowed move; anything else is refused. cancelled and expired are final. */
+/**
+ * Every allowed move; anything else is refused. cancelled and expired are final.
+ * domain.md's table plus one design move: active → suspended, for an admin's pause and
+ * for a tenant suspended in the partners app (resumed by suspended → active).
+ */
 const ALLOWED: Record<SubscriptionState, readonly SubscriptionState[]> = {
   pending: ['trialing', 'active', 'cancelled'],
   trialing: ['active', 'cancelled'],
-  active: ['past_due', 'cancelling', 'cancelled', 'expired'],
+  active: ['past_due', 'cancelling', 'suspended', 'cancelled', 'expired'],
   past_due: ['active', 'suspended', 'cancelled'],
   suspended: ['active', 'cancelled'],
   cancelling: ['cancelled', 'active'],
