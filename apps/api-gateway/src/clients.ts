@@ -19,6 +19,7 @@ export interface ServiceClients {
   catalog: BoundClient<billing.v1.CatalogServiceClient>;
   servicePacks: BoundClient<billing.v1.ServicePacksServiceClient>;
   billingProfiles: BoundClient<billing.v1.BillingProfilesServiceClient>;
+  subscriptions: BoundClient<billing.v1.SubscriptionsServiceClient>;
   close(): void;
 }
 
@@ -41,11 +42,13 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   const catalogClient = createChannelClient(billing.v1.CatalogServiceClient, config.BILLING_GRPC_URL);
   const servicePacksClient = createChannelClient(billing.v1.ServicePacksServiceClient, config.BILLING_GRPC_URL);
   const billingProfilesClient = createChannelClient(billing.v1.BillingProfilesServiceClient, config.BILLING_GRPC_URL);
-  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close());
+  const subscriptionsClient = createChannelClient(billing.v1.SubscriptionsServiceClient, config.BILLING_GRPC_URL);
+  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close());
   return {
     catalog: bindClient(catalogClient),
     servicePacks: bindClient(servicePacksClient),
     billingProfiles: bindClient(billingProfilesClient),
+    subscriptions: bindClient(subscriptionsClient),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),

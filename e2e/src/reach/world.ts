@@ -33,7 +33,17 @@ export const READ_PATH: Record<string, string> = {
   group: '/api/v1/admin/groups/',
   application: '/api/v1/admin/applications/',
   registration_request: '/api/v1/admin/registration-requests/',
+  subscription: '/api/v1/admin/subscriptions/',
 };
+
+/** What a tenant needs before it can subscribe (billing profile ready for commerce). */
+const READY_PROFILE = { company_name: 'Reach B.V.', address_line1: 'Dam 1', postal_code: '1012 JS', city: 'Amsterdam', country_code: 'NL', contact_email: 'billing@reach.test' };
+
+async function subscribed(root: string, tenantId: string): Promise<{ id: string }> {
+  const profile = await api('PUT', `/api/v1/admin/tenants/${tenantId}/billing-profile`, { token: root, body: READY_PROFILE });
+  if (profile.status !== 200) throw new Error(`billing profile answered ${profile.status}: ${JSON.stringify(profile.body)}`);
+  return created<{ id: string }>('/api/v1/admin/subscriptions', root, { tenant_id: tenantId, plan_key: 'scai-chat.free' });
+}
 
 async function created<T extends { id: string }>(path: string, token: string, body: unknown): Promise<T> {
   const response = await api<{ data: T }>('POST', path, { token, body });
@@ -100,7 +110,7 @@ export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[
   const tenantB = await createTenant(root, q.id);
   const sideOf = { A: { partnerId: p.id, tenantId: tenantA.id }, B: { partnerId: q.id, tenantId: tenantB.id } } as const;
 
-  const targets: Targets = { partner: [], tenant: [], user: [], group: [], application: [], registration_request: [] };
+  const targets: Targets = { partner: [], tenant: [], user: [], group: [], application: [], registration_request: [], subscription: [] };
   for (const side of ['A', 'B'] as const) {
     const { partnerId, tenantId } = sideOf[side];
     targets.partner.push({ side, id: partnerId, owner: { partnerId, tenantId: null } });
@@ -114,6 +124,7 @@ export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[
     targets.application.push({ side, id: await applicationIdOf(root, app.client_id), owner: { partnerId, tenantId } });
     const pending = await registration(root, { scope: 'TENANT', tenant_id: tenantId, application_type: 'WEB', redirect_uris: ['https://app.reach.test/cb'] });
     targets.registration_request.push({ side, id: pending.id, owner: { partnerId, tenantId } });
+    targets.subscription.push({ side, id: (await subscribed(root, tenantId)).id, owner: { partnerId, tenantId } });
   }
 
   const partnerAdminP = await createAdmin('partner_admin', { partnerId: p.id });

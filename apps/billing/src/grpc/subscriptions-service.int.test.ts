@@ -166,6 +166,8 @@ describe('subscriptions over gRPC', () => {
     await expect(subscriptions.getSubscription({ id: ofA[0].id, asAdmin: false }, adminB)).rejects.toMatchObject({ code: 'not_found' });
     await expect(subscriptions.cancelSubscription({ id: ofA[0].id, asAdmin: false, immediate: true }, adminB)).rejects.toMatchObject({ code: 'not_found' });
     await expect(subscriptions.getSubscription({ id: ofA[0].id, asAdmin: true }, adminA)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(create('scai-chat.free', root)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await subscriptions.getSubscription({ id: ofA[0].id, asAdmin: false }, partnerP)).subscription?.tenantId).toBe('tnt_a');
     const listed = await subscriptions.listSubscriptions({ asAdmin: true, status: '', tenantId: '', service: '' }, partnerP);
     expect(new Set(listed.subscriptions.map((s) => s.tenantId))).toEqual(new Set(['tnt_a']));
     await expect(subscriptions.createSubscription({ planKey: 'scai-chat.free', asAdmin: true, tenantId: 'tnt_b', idempotencyKey: '' }, partnerP)).rejects.toMatchObject({ code: 'not_found' });

@@ -1,4 +1,4 @@
-import { AppError, badRequest, conflict, validationFailed } from '@scai/api';
+import { AppError, badRequest, conflict, forbidden, validationFailed } from '@scai/api';
 import type { Clock } from '@scai/clock';
 import { assertReachesTenant, type Caller } from '@scai/permissions';
 import type { CatalogStore } from '../catalog/catalog-store.ts';
@@ -84,6 +84,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     async create(tx: Tx, caller: Caller | null, input: { planKey: string; asAdmin: boolean; tenantId: string }): Promise<Subscription> {
       const reach = subscriptionReach(caller, input.asAdmin, 'write');
       const tenantId = input.asAdmin ? input.tenantId : (caller as Caller).tenantId;
+      if (!tenantId && !input.asAdmin) throw forbidden('Subscribing acts on your own tenant; administrators use POST /admin/subscriptions');
       if (!tenantId) throw validationFailed([{ loc: ['body', 'tenant_id'], msg: 'field required', type: 'missing' }]);
       const tenant = await deps.tenants.tenant(tenantId);
       assertReachesTenant(reach, tenant);
