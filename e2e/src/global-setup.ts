@@ -42,6 +42,9 @@ export default async function setup(project: TestProject) {
       // Every suite signs in from 127.0.0.1, and the fuzz file alone fails dozens of logins:
       // the per-address rule would lock out whichever file runs next (apps/auth tests it).
       LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+      // The hidden PUT /api/v1/_test/clock (gateway) and testing.v1.TestClockService (billing):
+      // the lifecycle suite moves time to the trial's last days and past period ends.
+      TEST_CLOCK_CONTROL: 'true',
     },
     log: 'quiet',
     dropDatabasesOnStop: true,

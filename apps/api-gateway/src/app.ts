@@ -7,12 +7,14 @@ import { createAuthenticate, type RevocationCheck } from './auth/authenticate.ts
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import { trustProxySetting } from './config.ts';
 import { allowedOrigins, registerCors } from './cors.ts';
+import { assertTestClockAllowed } from '@scai/clock';
 import type { RouteAuth, RouteReach } from './auth/route-auth.ts';
 import { registerOpenApi, registerReferencePage } from './openapi.ts';
 import { registerProbes } from './probes.ts';
 import { registerRequestTracing } from './request-tracing.ts';
 import { health, openApiDocument } from './routes/health.ts';
 import { routeGroups as defaultGroups } from './routes/index.ts';
+import { setTestClock } from './routes/testing-clock/set-test-clock.ts';
 import { sharedSchemas } from './routes/common-schemas.ts';
 import type { GatewayApp, GatewayDeps, RouteGroup, RouteModule } from './routes/types.ts';
 import { describeOperation } from './openapi-operation.ts';
@@ -114,6 +116,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       route(scope as unknown as GatewayApp, deps);
     });
   for (const route of [health, openApiDocument]) await registerModule(route);
+  assertTestClockAllowed({ enabled: options.config.TEST_CLOCK_CONTROL, nodeEnv: options.config.NODE_ENV });
+  if (options.config.TEST_CLOCK_CONTROL) await registerModule(setTestClock);
   if (options.ready) registerProbes(app, options.ready);
   for (const group of groups) {
     for (const route of group.routes) await registerModule(route);

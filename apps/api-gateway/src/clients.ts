@@ -1,5 +1,5 @@
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
-import { auth, billing, partners, registrations } from '@scai/proto';
+import { auth, billing, partners, registrations, testing } from '@scai/proto';
 import type { GatewayConfig } from './config.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface ServiceClients {
   servicePacks: BoundClient<billing.v1.ServicePacksServiceClient>;
   billingProfiles: BoundClient<billing.v1.BillingProfilesServiceClient>;
   subscriptions: BoundClient<billing.v1.SubscriptionsServiceClient>;
+  /** Served by billing only with TEST_CLOCK_CONTROL on. */
+  testClock: BoundClient<testing.v1.TestClockServiceClient>;
   close(): void;
 }
 
@@ -43,12 +45,14 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   const servicePacksClient = createChannelClient(billing.v1.ServicePacksServiceClient, config.BILLING_GRPC_URL);
   const billingProfilesClient = createChannelClient(billing.v1.BillingProfilesServiceClient, config.BILLING_GRPC_URL);
   const subscriptionsClient = createChannelClient(billing.v1.SubscriptionsServiceClient, config.BILLING_GRPC_URL);
-  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close());
+  const testClockClient = createChannelClient(testing.v1.TestClockServiceClient, config.BILLING_GRPC_URL);
+  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close(), () => testClockClient.close());
   return {
     catalog: bindClient(catalogClient),
     servicePacks: bindClient(servicePacksClient),
     billingProfiles: bindClient(billingProfilesClient),
     subscriptions: bindClient(subscriptionsClient),
+    testClock: bindClient(testClockClient),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),

@@ -1,4 +1,4 @@
-import { commonSchema, loadConfig, port, str, url, type ConfigOf } from '@scai/config';
+import { bool, commonSchema, loadConfig, port, str, url, type ConfigOf } from '@scai/config';
 
 export const gatewaySchema = {
   ...commonSchema,
@@ -22,6 +22,8 @@ export const gatewaySchema = {
   BILLING_GRPC_URL: str('127.0.0.1:50054'),
   METERING_GRPC_URL: str('127.0.0.1:50055'),
   PROVISIONING_GRPC_URL: str('127.0.0.1:50056'),
+  /** Adds the hidden `PUT /api/v1/_test/clock` for end-to-end tests; refused with NODE_ENV=production. */
+  TEST_CLOCK_CONTROL: bool(false),
 };
 
 export type GatewayConfig = ConfigOf<typeof gatewaySchema>;

@@ -1,5 +1,5 @@
-import { billing } from '@scai/proto';
-import { systemClock, type Clock } from '@scai/clock';
+import { billing, testing } from '@scai/proto';
+import { adjustableClock, assertTestClockAllowed, systemClock, type ManualClock } from '@scai/clock';
 import { createService, type Service, type ServiceAppOptions } from '@scai/service';
 import { APP_DIR } from './app-dir.ts';
 import { createCatalogStore } from './catalog/catalog-store.ts';
@@ -11,6 +11,8 @@ import { catalogServiceImpl } from './grpc/catalog-service.ts';
 import { billingProfilesServiceImpl } from './grpc/billing-profiles-service.ts';
 import { servicePacksServiceImpl } from './grpc/service-packs-service.ts';
 import { subscriptionsServiceImpl } from './grpc/subscriptions-service.ts';
+import { testClockServiceImpl } from './grpc/test-clock-service.ts';
+import { startSubscriptionJobs } from './subscriptions/jobs/subscription-jobs.ts';
 import { createSubscriptionService } from './subscriptions/subscription-service.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { createProfileStore } from './profiles/profile-store.ts';
@@ -20,7 +22,8 @@ import { createPrisma } from './store/prisma.ts';
 export interface BillingAppOptions extends ServiceAppOptions {
   /** Tenants as the partners app knows them; over gRPC (`PARTNERS_GRPC_URL`) unless given. */
   tenants?: TenantDirectory;
-  clock?: Clock;
+  /** Tests pass a manual clock; by default the system clock (adjustable with TEST_CLOCK_CONTROL). */
+  clock?: ManualClock;
 }
 
 /**
@@ -30,6 +33,9 @@ export interface BillingAppOptions extends ServiceAppOptions {
 export async function createApp(config: BillingConfig, options: BillingAppOptions = {}): Promise<Service> {
   // A bad catalog file stops start-up before anything listens, naming file, line and field.
   const catalogFile = config.CATALOG_FILE ? loadCatalogFile(config.CATALOG_FILE) : null;
+  assertTestClockAllowed({ enabled: config.TEST_CLOCK_CONTROL, nodeEnv: config.NODE_ENV });
+  const testClock = config.TEST_CLOCK_CONTROL ? (options.clock ?? adjustableClock()) : null;
+  const clock = options.clock ?? testClock ?? systemClock;
   return createService({
     name: 'billing',
     config,
@@ -38,7 +44,6 @@ export async function createApp(config: BillingConfig, options: BillingAppOption
     logger: options.logger,
     async register({ server, db, events, relay, logger }) {
       if (catalogFile) await seedCatalog(db, 'catalog-file', catalogFile, logger);
-      const clock = options.clock ?? systemClock;
       const tenants = options.tenants ?? grpcTenantDirectory(config.PARTNERS_GRPC_URL);
       const eventsWritten = () => relay.nudge();
       const profiles = createProfileStore(db, { outbox: events, clock, eventsWritten });
@@ -49,7 +54,10 @@ export async function createApp(config: BillingConfig, options: BillingAppOption
       server.add(billing.v1.ServicePacksServiceService, servicePacksServiceImpl(createPackStore(db)));
       server.add(billing.v1.BillingProfilesServiceService, billingProfilesServiceImpl(profiles, tenants));
       server.add(billing.v1.SubscriptionsServiceService, subscriptionsServiceImpl({ db, service: subscriptions, store: subscriptionStore, clock, eventsWritten }));
-      return { clients: [tenants] };
+      const settings = { dunningSuspendDays: config.DUNNING_SUSPEND_DAYS };
+      const jobs = startSubscriptionJobs({ db, store: subscriptionStore, settings, eventsWritten, logger, clock }, config.JOBS_INTERVAL_MS);
+      if (testClock) server.add(testing.v1.TestClockServiceService, testClockServiceImpl(testClock, jobs));
+      return { clients: [tenants], jobs: [jobs] };
     },
   });
 }

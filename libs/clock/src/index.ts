@@ -1,2 +1,2 @@
-export { systemClock, manualClock } from './clock.ts';
+export { systemClock, manualClock, adjustableClock, assertTestClockAllowed } from './clock.ts';
 export type { Clock, ManualClock } from './clock.ts';

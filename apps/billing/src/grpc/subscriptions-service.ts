@@ -20,7 +20,7 @@ interface Deps {
 
 /** `billing.v1.SubscriptionsService`: tenant-side and admin subscription calls. */
 export function subscriptionsServiceImpl({ db, service, store, clock, eventsWritten }: Deps): SubscriptionsServiceImpl {
-  const answer = (subscription: Parameters<typeof subscriptionToProto>[0]) => ({ subscription: subscriptionToProto(subscription), replayed: false });
+  const answer = (subscription: Parameters<typeof subscriptionToProto>[0]) => ({ subscription: subscriptionToProto(subscription) });
 
   return {
     listSubscriptions: unary(async (request: billing.v1.ListSubscriptionsRequest, { caller }) => {
@@ -51,8 +51,8 @@ export function subscriptionsServiceImpl({ db, service, store, clock, eventsWrit
     }),
 
     cancelSubscription: unary(async (request: billing.v1.CancelSubscriptionRequest, { caller }) => answer(await service.cancel(caller, request.asAdmin, request.id, request.immediate))),
-    resumeSubscription: unary(async (request: billing.v1.SubscriptionIdRequest, { caller }) => answer(await service.resume(caller, request.asAdmin, request.id))),
-    suspendSubscription: unary(async (request: billing.v1.SubscriptionIdRequest, { caller }) => {
+    resumeSubscription: unary(async (request: billing.v1.ResumeSubscriptionRequest, { caller }) => answer(await service.resume(caller, request.asAdmin, request.id))),
+    suspendSubscription: unary(async (request: billing.v1.SuspendSubscriptionRequest, { caller }) => {
       if (!request.asAdmin) throw badRequest('Only administrators suspend subscriptions');
       return answer(await service.suspend(caller, request.id));
     }),

@@ -116,6 +116,11 @@ export function createSubscriptionStore(db: Db, deps: { outbox: Outbox }) {
       return after;
     },
 
+    /** Events about a subscription that change nothing in it (a trial-ending notice). */
+    async publish(tx: Tx, subscription: Subscription, effects: SubscriptionEffect[], now: Date): Promise<void> {
+      for (const event of subscriptionEvents(subscription, effects, now)) await deps.outbox.add(tx, event);
+    },
+
     async pendingItems(reach: Reach, subscriptionId: string) {
       await this.get(reach, subscriptionId);
       return db.billableItem.findMany({ where: { subscriptionId, invoiceId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });

@@ -24,7 +24,7 @@ export interface SubscriptionActionSpec<B extends TSchema> {
   body?: B;
   /** The body's fields all have defaults: it may be left out. */
   bodyOptional?: boolean;
-  call: (clients: ServiceClients, id: string, body: Static<B>, call: OutgoingCall) => Promise<billing.v1.SubscriptionResponse>;
+  call: (clients: ServiceClients, id: string, body: Static<B>, call: OutgoingCall) => Promise<{ subscription?: billing.v1.Subscription }>;
 }
 
 /**
