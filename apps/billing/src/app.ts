@@ -12,6 +12,7 @@ import { billingProfilesServiceImpl } from './grpc/billing-profiles-service.ts';
 import { servicePacksServiceImpl } from './grpc/service-packs-service.ts';
 import { subscriptionsServiceImpl } from './grpc/subscriptions-service.ts';
 import { testClockServiceImpl } from './grpc/test-clock-service.ts';
+import { startTenantStatusConsumer } from './events/tenant-status-consumer.ts';
 import { startSubscriptionJobs } from './subscriptions/jobs/subscription-jobs.ts';
 import { createSubscriptionService } from './subscriptions/subscription-service.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
@@ -57,7 +58,8 @@ export async function createApp(config: BillingConfig, options: BillingAppOption
       const settings = { dunningSuspendDays: config.DUNNING_SUSPEND_DAYS };
       const jobs = startSubscriptionJobs({ db, store: subscriptionStore, settings, eventsWritten, logger, clock }, config.JOBS_INTERVAL_MS);
       if (testClock) server.add(testing.v1.TestClockServiceService, testClockServiceImpl(testClock, jobs));
-      return { clients: [tenants], jobs: [jobs] };
+      const tenantStatus = await startTenantStatusConsumer({ bus: events, db, store: subscriptionStore, now: () => clock.now(), logger });
+      return { clients: [tenants], jobs: [jobs], consumers: [tenantStatus] };
     },
   });
 }
