@@ -7,13 +7,15 @@
 //      SERVICE application, approved through the registration routes; Basic auth),
 //   5. complete OIDC sign-ins per second of the admin console (authorize → sign-in page →
 //      consent → callback → code exchange at /api/v1/auth/token), closed loop,
-//   6. GET /api/v1/catalog/plans through the gateway (the billing app's catalog).
+//   6. GET /api/v1/catalog/plans through the gateway (the billing app's catalog),
+//   7. POST /api/v1/subscriptions with an Idempotency-Key (one buyer tenant per connection,
+//      each purchase followed by an uncounted immediate cancel).
 // 1. and 2. are warmed up first (BENCH_WARMUP_SECONDS, default 3, unmeasured), then run
 // in alternating slices (BENCH_SLICES, default 5) so both see the same background load;
 // the CPU each process spends per request is read from /proc alongside.
 // Results go to bench/results/latest.json and are printed as a markdown table, with the
 // gateway ÷ direct ratio of 1. and 2. on a line of its own.
-// BENCH_ONLY=read runs 1. and 2. only; BENCH_CPU_PROF=<dir> adds a run of 1. against a
+// BENCH_ONLY=read runs 1. and 2. only, BENCH_ONLY=billing 6. and 7. only; BENCH_CPU_PROF=<dir> adds a run of 1. against a
 // profiled gateway (not counted in the table) and prints its top self-time frames.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -24,6 +26,7 @@ import { profileGateway } from './src/gateway-profile.ts';
 import type { LoadShape } from './src/http-load.ts';
 import type { LoadResult } from './src/measure-grpc.ts';
 import { measureReadPaths, readPaths } from './src/read-paths.ts';
+import { measureSubscriptionPaths } from './src/subscription-paths.ts';
 import { cpuTable, profileTable, ratioLine, resultTable } from './src/report.ts';
 
 const shape: LoadShape = {
@@ -33,6 +36,7 @@ const shape: LoadShape = {
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const SLICES = Math.max(1, Number(process.env.BENCH_SLICES ?? 5));
 const ONLY_READ = process.env.BENCH_ONLY === 'read';
+const ONLY_BILLING = process.env.BENCH_ONLY === 'billing';
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -67,23 +71,22 @@ try {
   });
   const partnerId = ((await created.json()) as { data: { id: string } }).data.id;
 
-  const reads = await measureReadPaths(platform, { token, partnerId, stream, databasePrefix, shape, warmUpSeconds: WARM_UP_SECONDS, slices: SLICES });
+  const reads = ONLY_BILLING ? undefined : await measureReadPaths(platform, { token, partnerId, stream, databasePrefix, shape, warmUpSeconds: WARM_UP_SECONDS, slices: SLICES });
   const profiled = PROFILE_DIR
     ? await profileGateway(platform, PROFILE_DIR, () => readPaths(platform, token, partnerId).throughGateway(shape))
     : undefined;
-  const authPaths = ONLY_READ ? undefined : await measureAuthPaths(platform, token, shape);
+  const authPaths = ONLY_READ || ONLY_BILLING ? undefined : await measureAuthPaths(platform, token, shape);
   const catalogPaths = ONLY_READ ? undefined : await measureCatalogPaths(platform, token, shape);
+  const subscriptionPaths = ONLY_READ ? undefined : await measureSubscriptionPaths(platform, token, shape);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const gatewayProfile = profiled && { file: profiled.file, window: profiled.window, requestsPerSecond: profiled.result.requestsPerSecond, ...profiled.summary };
-  const results = { date: new Date().toISOString(), machine, ...shape, slices: SLICES, ...reads, ...authPaths, catalog: catalogPaths, gatewayProfile };
+  const results = { date: new Date().toISOString(), machine, ...shape, slices: SLICES, ...reads, ...authPaths, catalog: catalogPaths, subscriptions: subscriptionPaths, gatewayProfile };
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
-  const rows: Array<[string, LoadResult]> = [
-    ['GET /api/v1/admin/partners/{id} via gateway', reads.gateway],
-    ['PartnersService.GetPartner direct gRPC', reads.direct],
-  ];
+  const rows: Array<[string, LoadResult]> = [];
+  if (reads) rows.push(['GET /api/v1/admin/partners/{id} via gateway', reads.gateway], ['PartnersService.GetPartner direct gRPC', reads.direct]);
   if (authPaths) {
     rows.push(
       ['POST /api/v1/admin/auth/login via gateway', authPaths.logins],
@@ -92,12 +95,15 @@ try {
     );
   }
   if (catalogPaths) rows.push(['GET /api/v1/catalog/plans via gateway (billing)', catalogPaths.plans]);
+  if (subscriptionPaths) rows.push(['POST /api/v1/subscriptions with Idempotency-Key via gateway (billing)', subscriptionPaths.subscribe]);
   console.log(`Machine: ${machine}; ${shape.connections} connections, ${shape.durationSeconds} s each (1. and 2. in ${SLICES} alternating slices)`);
   for (const line of resultTable(rows)) console.log(line);
-  console.log(ratioLine(reads.ratio));
-  console.log('');
-  for (const line of cpuTable(reads.cpuMsPerRequest)) console.log(line);
-  console.log(`idle CPU ms per second: ${Object.entries(reads.idleCpuMsPerSecond).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+  if (reads) {
+    console.log(ratioLine(reads.ratio));
+    console.log('');
+    for (const line of cpuTable(reads.cpuMsPerRequest)) console.log(line);
+    console.log(`idle CPU ms per second: ${Object.entries(reads.idleCpuMsPerSecond).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+  }
   if (profiled) {
     console.log(`\nGateway under the CPU profiler (${profiled.result.requestsPerSecond} req/s while profiled), ${profiled.file}:`);
     for (const line of profileTable(profiled.summary)) console.log(line);

@@ -1,7 +1,7 @@
 import type { Clock } from '@scai/clock';
 import type { Outbox } from '@scai/events';
 import { reachWhere, type Reach } from '@scai/permissions';
-import type { Db } from '../store/prisma.ts';
+import type { Db, Tx } from '../store/prisma.ts';
 import type { TenantBillingProfile } from '../generated/prisma/client.ts';
 import { billingLinkedEvent, billingUpdatedEvent } from './profile-events.ts';
 import { changedFields, FIELD_KEYS, type BillingProfile, type BillingProfileFields } from './profile-fields.ts';
@@ -13,7 +13,8 @@ export interface PutOutcome {
 }
 
 export interface ProfileStore {
-  get(tenantId: string): Promise<BillingProfile | null>;
+  /** Inside a transaction, pass its client: a second connection per transaction can exhaust the pool. */
+  get(tenantId: string, client?: Db | Tx): Promise<BillingProfile | null>;
   /** Creates or replaces a tenant's profile and writes its event in the same transaction. */
   put(tenant: { id: string; partnerId: string }, fields: BillingProfileFields): Promise<PutOutcome>;
   /** Profiles of the given tenants that the reach covers. */
@@ -27,8 +28,8 @@ function profileOf(row: TenantBillingProfile): BillingProfile {
 
 export function createProfileStore(db: Db, deps: { outbox: Outbox; clock: Clock; eventsWritten: () => void }): ProfileStore {
   return {
-    async get(tenantId) {
-      const row = await db.tenantBillingProfile.findUnique({ where: { tenantId } });
+    async get(tenantId, client = db) {
+      const row = await client.tenantBillingProfile.findUnique({ where: { tenantId } });
       return row ? profileOf(row) : null;
     },
 

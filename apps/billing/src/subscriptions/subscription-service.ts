@@ -90,7 +90,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
       assertReachesTenant(reach, tenant);
       if (!tenant.active) throw conflict('The tenant is suspended; it cannot subscribe');
       const plan = await planForSale(deps.catalog, input.planKey, input.asAdmin, tx);
-      requireCommerceProfile(await deps.profiles.get(tenant.id));
+      requireCommerceProfile(await deps.profiles.get(tenant.id, tx));
       await store.lockTenantService(tx, tenant.id, plan.serviceId);
       const live = await store.liveFor(tx, tenant.id, plan.serviceId);
       if (live) {
