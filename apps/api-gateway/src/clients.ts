@@ -20,6 +20,7 @@ export interface ServiceClients {
   servicePacks: BoundClient<billing.v1.ServicePacksServiceClient>;
   billingProfiles: BoundClient<billing.v1.BillingProfilesServiceClient>;
   subscriptions: BoundClient<billing.v1.SubscriptionsServiceClient>;
+  packSubscriptions: BoundClient<billing.v1.PackSubscriptionsServiceClient>;
   /** Served by billing only with TEST_CLOCK_CONTROL on. */
   testClock: BoundClient<testing.v1.TestClockServiceClient>;
   close(): void;
@@ -45,6 +46,8 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   const servicePacksClient = createChannelClient(billing.v1.ServicePacksServiceClient, config.BILLING_GRPC_URL);
   const billingProfilesClient = createChannelClient(billing.v1.BillingProfilesServiceClient, config.BILLING_GRPC_URL);
   const subscriptionsClient = createChannelClient(billing.v1.SubscriptionsServiceClient, config.BILLING_GRPC_URL);
+  const packSubscriptionsClient = createChannelClient(billing.v1.PackSubscriptionsServiceClient, config.BILLING_GRPC_URL);
+  closers.push(() => packSubscriptionsClient.close());
   const testClockClient = createChannelClient(testing.v1.TestClockServiceClient, config.BILLING_GRPC_URL);
   closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close(), () => testClockClient.close());
   return {
@@ -52,6 +55,7 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
     servicePacks: bindClient(servicePacksClient),
     billingProfiles: bindClient(billingProfilesClient),
     subscriptions: bindClient(subscriptionsClient),
+    packSubscriptions: bindClient(packSubscriptionsClient),
     testClock: bindClient(testClockClient),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),

@@ -13,7 +13,7 @@ export type RouteAuth =
 export const ADMIN_ROLE_AUTH: RouteAuth = { roles: ['super_admin', 'partner_admin', 'tenant_admin'] };
 
 /** The kinds of resource a route's path or body can name, each owned by a partner or tenant. */
-export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'application' | 'registration_request' | 'subscription';
+export type ReachedResource = 'partner' | 'tenant' | 'user' | 'group' | 'application' | 'registration_request' | 'subscription' | 'pack_subscription';
 
 /**
  * What a route touches, declared next to its `auth` (`config.reach`) so the reach matrix

@@ -90,6 +90,8 @@ function checkPack(issues: IssueList, pack: Partial<PackDefinition>): void {
 export function validatePackCreate(slug: string, pack: Partial<PackDefinition>): PackDefinition {
   const issues = new IssueList();
   checkSlug(issues, ['slug'], slug);
+  // `/service-packs/subscriptions` is the tenant's list of bought packs, not a pack.
+  if (slug === 'subscriptions') issues.add(['slug'], 'subscriptions is reserved', 'value_error');
   required(issues, pack, [['name', 'name'], ['discountType', 'discount_type'], ['currency', 'currency'], ['billingPeriod', 'billing_period'], ['items', 'items']]);
   checkPack(issues, pack);
   issues.throwIfAny();

@@ -58,6 +58,10 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     const now = clock.now();
     const saved = await db.$transaction(async (tx) => {
       const before = await store.lock(tx, reach, id);
+      // A pack's children follow the pack: they move when it does (packs/pack-purchase.ts).
+      if (before.packSubscriptionId) {
+        throw conflict(`This subscription is part of pack subscription ${before.packSubscriptionId}; act on the pack`, { pack_subscription_id: before.packSubscriptionId });
+      }
       const outcome = await change(before, now, tx);
       return store.write(tx, { before, after: outcome.next, effects: outcome.effects, items: outcome.items, actor: actorOf(caller as Caller, reason), now });
     });

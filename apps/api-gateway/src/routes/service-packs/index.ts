@@ -6,13 +6,19 @@ import { adminListServicePacks } from './admin-list-service-packs.ts';
 import { adminUpdateServicePack } from './admin-update-service-pack.ts';
 import { getServicePack } from './get-service-pack.ts';
 import { listServicePacks } from './list-service-packs.ts';
+import { cancelPackSubscription } from './cancel-pack-subscription.ts';
+import { getPackSubscription } from './get-pack-subscription.ts';
+import { listPackSubscriptions } from './list-pack-subscriptions.ts';
+import { packSubscriptionSchemas } from './pack-subscription-schemas.ts';
+import { subscribePack } from './subscribe-pack.ts';
 import { ADMIN_SERVICE_PACKS_TAG, SERVICE_PACKS_TAG } from './tag.ts';
 
 export const servicePacksGroup: RouteGroup = {
   tag: SERVICE_PACKS_TAG,
-  description: 'Bundles of several services sold as one purchase, with their computed price.',
-  schemas: [],
-  routes: [listServicePacks, getServicePack],
+  description: 'Bundles of several services sold as one purchase, with their computed price; buy one for your tenant and cancel it as a whole.',
+  schemas: packSubscriptionSchemas,
+  // The static `/service-packs/subscriptions` before `/service-packs/{slug}` reads better; the router prefers it anyway.
+  routes: [listServicePacks, listPackSubscriptions, getPackSubscription, getServicePack, subscribePack, cancelPackSubscription],
 };
 
 export const adminServicePacksGroup: RouteGroup = {

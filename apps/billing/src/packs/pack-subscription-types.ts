@@ -1,0 +1,21 @@
+import type { BillingPeriod } from '../catalog/vocabulary.ts';
+import type { SubscriptionState } from '../subscriptions/subscription-state.ts';
+import type { Subscription } from '../subscriptions/subscription-types.ts';
+
+export interface PackSubscription {
+  id: string;
+  tenantId: string;
+  partnerId: string;
+  packId: string;
+  packSlug: string;
+  status: SubscriptionState;
+  priceCents: number;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  children: Subscription[];
+}
