@@ -3,6 +3,7 @@ import { bindClient, createChannelClient } from '@scai/grpc';
 import { SYSTEM_CALLER, type Role } from '@scai/permissions';
 import { auth } from '@scai/proto';
 import { api, login, unique } from './http.ts';
+import { Browser, signIn, SPA_SCOPES } from './oidc-flow.ts';
 
 /** Admin users are created over the auth app's internal gRPC (the users API comes later). */
 const users = bindClient(createChannelClient(auth.v1.UsersServiceClient, inject('authGrpcUrl')));
@@ -60,4 +61,42 @@ export async function createTenantUser(role: Role, tenantId: string): Promise<{ 
   const password = `Pw-${unique('x')}-long-enough`;
   const created = await users.createUser({ email, password, displayName: email, tenantId, roles: [{ role, tenantId }] }, { caller: SYSTEM_CALLER });
   return { id: created.user?.id ?? '', email, password };
+}
+
+/** What a member's SPA asks for: sign-in plus the member's reads of its tenant (roles.ts). */
+const MEMBER_SCOPES = [...SPA_SCOPES, 'billing:read', 'subscriptions:read', 'services:read'];
+
+/**
+ * A tenant_member of the tenant signed in through the tenant's OIDC issuer with a new SPA
+ * application of that tenant (members cannot use the admin sign-in); the access token.
+ */
+export async function signedInTenantMember(root: string, tenant: { id: string; slug: string }): Promise<string> {
+  const body = {
+    name: unique('member-spa'),
+    contact_email: 'member-spa@e2e.test',
+    scope: 'TENANT',
+    tenant_id: tenant.id,
+    application_type: 'SPA',
+    redirect_uris: ['https://spa.e2e.test/callback'],
+    allowed_origins: ['https://spa.e2e.test'],
+    requested_scopes: MEMBER_SCOPES,
+  };
+  const requested = await api<{ data: { id: string } }>('POST', '/api/v1/admin/registration-requests/', { token: root, body });
+  if (requested.status !== 201) throw new Error(`registration answered ${requested.status}: ${JSON.stringify(requested.body)}`);
+  const approved = await api<{ data: { client_id: string } }>('POST', `/api/v1/admin/registration-requests/${requested.body.data.id}/approve`, { token: root, body: {} });
+  if (approved.status !== 200) throw new Error(`approve answered ${approved.status}: ${JSON.stringify(approved.body)}`);
+  const member = await createTenantUser('tenant_member', tenant.id);
+  const { tokens } = await signIn(`${inject('gatewayUrl')}/api/v1/auth/tenants/${tenant.slug}`, approved.body.data.client_id, member, new Browser(), MEMBER_SCOPES);
+  return tokens.access_token;
+}
+
+/** Two sides that share nothing: partner P › tenant A with its tenant admin, partner Q › tenant B with its tenant admin. */
+export async function twoTenants(root: string) {
+  const p = await createPartner(root);
+  const q = await createPartner(root);
+  const tenantA = await createTenant(root, p.id);
+  const tenantB = await createTenant(root, q.id);
+  const adminA = await createAdmin('tenant_admin', { tenantId: tenantA.id, partnerId: p.id });
+  const adminB = await createAdmin('tenant_admin', { tenantId: tenantB.id, partnerId: q.id });
+  return { p, q, tenantA, tenantB, adminA, adminB };
 }

@@ -79,9 +79,9 @@ export async function start(config: oidc.Configuration, extra: Record<string, st
  * Signs a person in with a SPA client the way a relying party does by default — no RFC 8707
  * `resource` anywhere — and exchanges the code; the access token is the API's JWT all the same.
  */
-export async function signIn(issuer: string, clientId: string, user: { email: string; password: string }, browser = new Browser()) {
+export async function signIn(issuer: string, clientId: string, user: { email: string; password: string }, browser = new Browser(), scopes = SPA_SCOPES) {
   const config = await relyingParty(issuer, clientId);
-  const flow = await start(config);
+  const flow = await start(config, { scope: scopes.join(' ') });
   const callback = await browser.authorize(flow.url, user);
   const tokens = await oidc.authorizationCodeGrant(config, callback, flow.checks);
   return { config, tokens, browser };

@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createAdmin, createPartner, createTenant, type AdminUser } from './fixtures.ts';
+import { createAdmin, twoTenants, type AdminUser } from './fixtures.ts';
 import { api, superAdminToken, type ErrorBody } from './http.ts';
 import { eventuallyMatching } from './stream-events.ts';
 
@@ -28,12 +28,8 @@ let tenantB: { id: string };
 beforeAll(async () => {
   nc = await connect({ servers: inject('natsUrl') });
   root = await superAdminToken();
-  const p = await createPartner(root);
-  const q = await createPartner(root);
-  tenantA = await createTenant(root, p.id);
-  tenantB = await createTenant(root, q.id);
-  adminA = await createAdmin('tenant_admin', { tenantId: tenantA.id, partnerId: p.id });
-  adminB = await createAdmin('tenant_admin', { tenantId: tenantB.id, partnerId: q.id });
+  let p: { id: string };
+  ({ p, tenantA, tenantB, adminA, adminB } = await twoTenants(root));
   partnerAdminP = await createAdmin('partner_admin', { partnerId: p.id });
 }, 60_000);
 

@@ -11,6 +11,7 @@ import { catalogServiceImpl } from './grpc/catalog-service.ts';
 import { billingProfilesServiceImpl } from './grpc/billing-profiles-service.ts';
 import { servicePacksServiceImpl } from './grpc/service-packs-service.ts';
 import { packSubscriptionsServiceImpl } from './grpc/pack-subscriptions-service.ts';
+import { createPackLifecycle } from './packs/pack-lifecycle.ts';
 import { createPackPurchases } from './packs/pack-purchase.ts';
 import { createPackSubscriptionStore } from './packs/pack-subscription-store.ts';
 import { subscriptionsServiceImpl } from './grpc/subscriptions-service.ts';
@@ -57,14 +58,16 @@ export async function createApp(config: BillingConfig, options: BillingAppOption
       server.add(billing.v1.CatalogServiceService, catalogServiceImpl(catalog));
       const packs = createPackStore(db);
       server.add(billing.v1.ServicePacksServiceService, servicePacksServiceImpl(packs));
-      const purchases = createPackPurchases({ db, packs, catalog, profiles, tenants, subscriptions: subscriptionStore, packSubscriptions: createPackSubscriptionStore(db), outbox: events, clock, eventsWritten });
+      const packSubscriptions = createPackSubscriptionStore(db);
+      const packLifecycle = createPackLifecycle({ subscriptions: subscriptionStore, packSubscriptions, outbox: events });
+      const purchases = createPackPurchases({ db, packs, catalog, profiles, tenants, subscriptions: subscriptionStore, packSubscriptions, lifecycle: packLifecycle, outbox: events, clock, eventsWritten });
       server.add(billing.v1.PackSubscriptionsServiceService, packSubscriptionsServiceImpl({ db, purchases, clock, eventsWritten }));
-      server.add(billing.v1.BillingProfilesServiceService, billingProfilesServiceImpl(profiles, tenants));
+      server.add(billing.v1.BillingProfilesServiceService, billingProfilesServiceImpl(db, profiles, tenants));
       server.add(billing.v1.SubscriptionsServiceService, subscriptionsServiceImpl({ db, service: subscriptions, store: subscriptionStore, clock, eventsWritten }));
       const settings = { dunningSuspendDays: config.DUNNING_SUSPEND_DAYS };
-      const jobs = startSubscriptionJobs({ db, store: subscriptionStore, settings, eventsWritten, logger, clock }, config.JOBS_INTERVAL_MS);
+      const jobs = startSubscriptionJobs({ db, store: subscriptionStore, settings, eventsWritten, logger, clock, packs: { packSubscriptions, lifecycle: packLifecycle } }, config.JOBS_INTERVAL_MS);
       if (testClock) server.add(testing.v1.TestClockServiceService, testClockServiceImpl(testClock, jobs));
-      const tenantStatus = await startTenantStatusConsumer({ bus: events, db, store: subscriptionStore, now: () => clock.now(), logger });
+      const tenantStatus = await startTenantStatusConsumer({ bus: events, db, store: subscriptionStore, packSubscriptions, packLifecycle, now: () => clock.now(), logger });
       return { clients: [tenants], jobs: [jobs], consumers: [tenantStatus] };
     },
   });

@@ -1,9 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { reachOf, type Caller, type Reach } from '@scai/permissions';
-import { createAdmin, createPartner, createTenant, createTenantUser } from '../fixtures.ts';
+import { createAdmin, createPartner, createTenant, createTenantUser, signedInTenantMember } from '../fixtures.ts';
 import { api, unique } from '../http.ts';
-import { signIn } from '../oidc-flow.ts';
 import type { Owner } from './expectations.ts';
 
 export interface MatrixCaller {
@@ -34,6 +33,7 @@ export const READ_PATH: Record<string, string> = {
   application: '/api/v1/admin/applications/',
   registration_request: '/api/v1/admin/registration-requests/',
   subscription: '/api/v1/admin/subscriptions/',
+  pack_subscription: '/api/v1/service-packs/subscriptions/',
 };
 
 /** What a tenant needs before it can subscribe (billing profile ready for commerce). */
@@ -43,6 +43,19 @@ async function subscribed(root: string, tenantId: string): Promise<{ id: string 
   const profile = await api('PUT', `/api/v1/admin/tenants/${tenantId}/billing-profile`, { token: root, body: READY_PROFILE });
   if (profile.status !== 200) throw new Error(`billing profile answered ${profile.status}: ${JSON.stringify(profile.body)}`);
   return created<{ id: string }>('/api/v1/admin/subscriptions', root, { tenant_id: tenantId, plan_key: 'scai-chat.free' });
+}
+
+/** A one-item pack (scai-docs, which the world's tenants do not hold alone), bought by each side's tenant admin. */
+async function reachPack(root: string): Promise<string> {
+  const slug = unique('reach-pack').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  await created('/api/v1/admin/service-packs', root, { slug, name: 'Reach pack', discount_type: 'fixed_price', base_price_cents: 1500, currency: 'EUR', billing_period: 'monthly', items: [{ plan_key: 'scai-docs.pro' }] });
+  return slug;
+}
+
+async function boughtPack(slug: string, token: string): Promise<{ id: string }> {
+  const response = await api<{ data: { id: string } }>('POST', `/api/v1/service-packs/${slug}/subscribe`, { token, headers: { 'idempotency-key': unique('reach-pack') } });
+  if (response.status !== 201) throw new Error(`subscribing to ${slug} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.data;
 }
 
 async function created<T extends { id: string }>(path: string, token: string, body: unknown): Promise<T> {
@@ -110,7 +123,7 @@ export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[
   const tenantB = await createTenant(root, q.id);
   const sideOf = { A: { partnerId: p.id, tenantId: tenantA.id }, B: { partnerId: q.id, tenantId: tenantB.id } } as const;
 
-  const targets: Targets = { partner: [], tenant: [], user: [], group: [], application: [], registration_request: [], subscription: [] };
+  const targets: Targets = { partner: [], tenant: [], user: [], group: [], application: [], registration_request: [], subscription: [], pack_subscription: [] };
   for (const side of ['A', 'B'] as const) {
     const { partnerId, tenantId } = sideOf[side];
     targets.partner.push({ side, id: partnerId, owner: { partnerId, tenantId: null } });
@@ -130,21 +143,11 @@ export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[
   const partnerAdminP = await createAdmin('partner_admin', { partnerId: p.id });
   const tenantAdminA = await createAdmin('tenant_admin', { tenantId: tenantA.id, partnerId: p.id });
   const tenantAdminB = await createAdmin('tenant_admin', { tenantId: tenantB.id, partnerId: q.id });
-  const memberA = await createTenantUser('tenant_member', tenantA.id);
-  const spa = await approved(
-    root,
-    (
-      await registration(root, {
-        scope: 'TENANT',
-        tenant_id: tenantA.id,
-        application_type: 'SPA',
-        redirect_uris: ['https://spa.e2e.test/callback'],
-        allowed_origins: ['https://spa.e2e.test'],
-        requested_scopes: ['openid', 'profile', 'email', 'organization:read'],
-      })
-    ).id,
-  );
-  const member = await signIn(`${inject('gatewayUrl')}/api/v1/auth/tenants/${tenantA.slug}`, spa.client_id, memberA);
+  const pack = await reachPack(root);
+  for (const [side, admin] of [['A', tenantAdminA], ['B', tenantAdminB]] as const) {
+    targets.pack_subscription.push({ side, id: (await boughtPack(pack, admin.token)).id, owner: sideOf[side] });
+  }
+  const memberToken = await signedInTenantMember(root, tenantA);
   const globalReader = await approved(root, (await registration(root, { scope: 'GLOBAL', application_type: 'SERVICE', requested_scopes: ['admin:read'] })).id);
   const globalOther = await approved(root, (await registration(root, { scope: 'GLOBAL', application_type: 'SERVICE', requested_scopes: ['services:read'] })).id);
   const tenantService = await approved(
@@ -159,7 +162,7 @@ export async function buildWorld(root: string): Promise<{ callers: MatrixCaller[
     { name: 'super admin', token: root, reach: { level: 'platform' }, unrestricted: true },
     { name: 'partner admin of P', token: partnerAdminP.token, reach: { level: 'partner', partnerId: p.id }, unrestricted: false },
     { name: 'tenant admin of A', token: tenantAdminA.token, reach: tenantReach(tenantA.id, p.id), unrestricted: false },
-    { name: 'member of A', token: member.tokens.access_token, reach: tenantReach(tenantA.id, p.id), unrestricted: false },
+    { name: 'member of A', token: memberToken, reach: tenantReach(tenantA.id, p.id), unrestricted: false },
     { name: 'tenant admin of B', token: tenantAdminB.token, reach: tenantReach(tenantB.id, q.id), unrestricted: false },
     { name: 'GLOBAL SERVICE with admin:read', token: await serviceToken(globalReader.client_id, globalReader.client_secret ?? ''), reach: serviceCaller('GLOBAL', null, null), unrestricted: false },
     { name: 'GLOBAL SERVICE without admin:read', token: await serviceToken(globalOther.client_id, globalOther.client_secret ?? ''), reach: serviceCaller('GLOBAL', null, null), unrestricted: false },

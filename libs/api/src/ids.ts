@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   subscriptionTransition: 'str',
   billableItem: 'bli',
   packSubscription: 'psb',
+  packSubscriptionTransition: 'pst',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,8 @@
 import type { CloudEvent, Consumer, EventBus, SqlClient } from '@scai/events';
 import type { Logger } from '@scai/telemetry';
+import type { PackLifecycle } from '../packs/pack-lifecycle.ts';
+import type { PackSubscriptionStore } from '../packs/pack-subscription-store.ts';
+import type { PackSubscription } from '../packs/pack-subscription-types.ts';
 import type { Db, Tx } from '../store/prisma.ts';
 import { subscriptionOf } from '../subscriptions/subscription-records.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
@@ -18,27 +21,44 @@ interface TenantEventData {
   changed?: string[];
 }
 
-/** What the tenant's status change does to one subscription; null: nothing. */
-function reaction(eventType: string, data: TenantEventData, subscription: Subscription, now: Date): Moved | null {
+/**
+ * Where the tenant's status change sends something in `status` (a subscription or a
+ * pack); null: it stays. Trialing and cancelling ones stay as well: the state machine has
+ * no move from them to suspended, and the tenant's users are locked out by partners anyway.
+ */
+function targetOf(eventType: string, data: TenantEventData, held: { status: string; suspendedReason: string | null }): 'suspended' | 'active' | null {
   const pausing = eventType === TENANT_EVENTS.suspended || eventType === TENANT_EVENTS.deleted;
-  if (pausing && (subscription.status === 'active' || subscription.status === 'past_due')) {
-    return moveSubscription(subscription, 'suspended', now, { suspendReason: 'tenant_suspended' });
-  }
+  if (pausing && (held.status === 'active' || held.status === 'past_due')) return 'suspended';
   const reactivated = eventType === TENANT_EVENTS.updated && data.status === 'ACTIVE' && data.changed?.includes('status');
   // Only what the tenant's suspension paused resumes; an admin's or dunning's pause stays.
-  if (reactivated && subscription.status === 'suspended' && subscription.suspendedReason === 'tenant_suspended') {
-    return moveSubscription(subscription, 'active', now);
-  }
+  if (reactivated && held.status === 'suspended' && held.suspendedReason === 'tenant_suspended') return 'active';
   return null;
+}
+
+function reaction(eventType: string, data: TenantEventData, subscription: Subscription, now: Date): Moved | null {
+  const to = targetOf(eventType, data, subscription);
+  if (!to) return null;
+  return moveSubscription(subscription, to, now, to === 'suspended' ? { suspendReason: 'tenant_suspended' } : {});
 }
 
 /**
  * A tenant suspended or deleted in the partners app has its active and past-due
- * subscriptions suspended (reason `tenant_suspended`); reactivated, those resume. Each
+ * subscriptions and packs suspended (reason `tenant_suspended`; a pack's children with
+ * it); reactivated, those resume. Each
  * event is handled in one transaction with its `processed_events` row, so a redelivery
  * changes nothing; the subscriptions' own events go through the outbox in it.
  */
-export function startTenantStatusConsumer(deps: { bus: EventBus; db: Db; store: SubscriptionStore; now: () => Date; logger: Logger }): Promise<Consumer> {
+export interface TenantStatusDeps {
+  bus: EventBus;
+  db: Db;
+  store: SubscriptionStore;
+  packSubscriptions: PackSubscriptionStore;
+  packLifecycle: PackLifecycle;
+  now: () => Date;
+  logger: Logger;
+}
+
+export function startTenantStatusConsumer(deps: TenantStatusDeps): Promise<Consumer> {
   return deps.bus.consume({
     durable: TENANT_STATUS_DURABLE,
     filter: 'scai.partners.tenant.>',
@@ -50,15 +70,24 @@ export function startTenantStatusConsumer(deps: { bus: EventBus; db: Db; store: 
       if (!tenantId) return;
       // The consumer runs handlers in `db.$transaction`, so `client` is this Prisma client's transaction.
       const tx = client as Tx;
-      const rows = await tx.subscription.findMany({ where: { tenantId, status: { in: ['active', 'past_due', 'suspended'] } }, orderBy: { id: 'asc' } });
       const now = deps.now();
+      const actor = { id: 'system:tenant-status', reason: event.type };
       let moved = 0;
+      const packs: PackSubscription[] = await deps.packSubscriptions.lockForTenant(tx, tenantId, ['active', 'past_due', 'suspended']);
+      for (const pack of packs) {
+        const to = targetOf(event.type, data, pack);
+        if (!to) continue;
+        await deps.packLifecycle.move(tx, pack, to, now, actor, to === 'suspended' ? 'tenant_suspended' : undefined);
+        moved += 1;
+      }
+      // A pack's children moved with their pack.
+      const rows = await tx.subscription.findMany({ where: { tenantId, packSubscriptionId: null, status: { in: ['active', 'past_due', 'suspended'] } }, orderBy: { id: 'asc' } });
       for (const row of rows) {
         await tx.$queryRawUnsafe('SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE', row.id);
         const before = subscriptionOf(await tx.subscription.findUniqueOrThrow({ where: { id: row.id } }));
         const change = reaction(event.type, data, before, now);
         if (!change) continue;
-        await deps.store.write(tx, { before, after: change.next, effects: change.effects, actor: { id: 'system:tenant-status', reason: event.type }, now });
+        await deps.store.write(tx, { before, after: change.next, effects: change.effects, actor, now });
         moved += 1;
       }
       if (moved > 0) deps.logger.info({ tenantId, event: event.type, moved }, 'subscriptions followed their tenant');

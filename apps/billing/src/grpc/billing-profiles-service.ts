@@ -2,11 +2,12 @@ import { unauthorized } from '@scai/api';
 import { unary, type ImplementationOf } from '@scai/grpc';
 import { reachOf, requirePermission } from '@scai/permissions';
 import type { billing } from '@scai/proto';
-import { missingForCommerce } from '../profiles/commerce-readiness.ts';
 import { authorizeProfile } from '../profiles/profile-access.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
 import type { TenantDirectory } from '../profiles/tenant-directory.ts';
 import { validateProfile } from '../profiles/validate-profile.ts';
+import type { Db } from '../store/prisma.ts';
+import { summariseTenants } from '../summaries/tenant-billing-summary.ts';
 import { profileInputFromProto, profileToProto } from './billing-profile-codec.ts';
 
 type BillingProfilesServiceImpl = ImplementationOf<typeof billing.v1.BillingProfilesServiceService>;
@@ -15,7 +16,7 @@ type BillingProfilesServiceImpl = ImplementationOf<typeof billing.v1.BillingProf
 const MAX_SUMMARY_IDS = 500;
 
 /** `billing.v1.BillingProfilesService`: the buyer identity of each tenant. */
-export function billingProfilesServiceImpl(store: ProfileStore, tenants: TenantDirectory): BillingProfilesServiceImpl {
+export function billingProfilesServiceImpl(db: Db, store: ProfileStore, tenants: TenantDirectory): BillingProfilesServiceImpl {
   return {
     getBillingProfile: unary(async (request: billing.v1.GetBillingProfileRequest, { caller }) => {
       if (!caller) throw unauthorized();
@@ -37,13 +38,16 @@ export function billingProfilesServiceImpl(store: ProfileStore, tenants: TenantD
       if (!caller) throw unauthorized();
       requirePermission(caller, 'admin:tenants');
       const ids = [...new Set(request.tenantIds)].slice(0, MAX_SUMMARY_IDS);
-      const profiles = await store.listForTenants(reachOf(caller), ids);
+      const summaries = await summariseTenants(db, store, reachOf(caller), ids);
       return {
-        summaries: profiles.map((profile) => ({
-          tenantId: profile.tenantId,
-          companyName: profile.fields.companyName,
-          countryCode: profile.fields.countryCode,
-          readyForCommerce: missingForCommerce(profile).length === 0,
+        summaries: summaries.map((summary) => ({
+          tenantId: summary.tenantId,
+          companyName: summary.profile.fields.companyName,
+          countryCode: summary.profile.fields.countryCode,
+          readyForCommerce: summary.readyForCommerce,
+          liveSubscriptions: summary.liveSubscriptions,
+          livePacks: summary.livePacks,
+          mrr: summary.mrr,
         })),
       };
     }),

@@ -1,10 +1,9 @@
-import { monthlyRecurringMinor } from '@scai/money';
 import type { billing } from '@scai/proto';
+import { packMrrOf } from '../packs/pack-subscription-events.ts';
 import type { PackSubscription } from '../packs/pack-subscription-types.ts';
 import { subscriptionToProto } from './subscription-codec.ts';
 
 export function packSubscriptionToProto(pack: PackSubscription): billing.v1.PackSubscription {
-  const ended = pack.status === 'cancelled' || pack.status === 'expired';
   return {
     id: pack.id,
     tenantId: pack.tenantId,
@@ -15,12 +14,13 @@ export function packSubscriptionToProto(pack: PackSubscription): billing.v1.Pack
     priceCents: pack.priceCents,
     currency: pack.currency,
     billingPeriod: pack.billingPeriod,
-    mrrCents: ended ? 0 : monthlyRecurringMinor(pack.priceCents, pack.billingPeriod),
+    mrrCents: packMrrOf(pack),
     currentPeriodStart: pack.currentPeriodStart.toISOString(),
     currentPeriodEnd: pack.currentPeriodEnd?.toISOString(),
     cancelledAt: pack.cancelledAt?.toISOString(),
     children: pack.children.map(subscriptionToProto),
     createdAt: pack.createdAt.toISOString(),
     updatedAt: pack.updatedAt.toISOString(),
+    suspendedReason: pack.suspendedReason ?? undefined,
   };
 }

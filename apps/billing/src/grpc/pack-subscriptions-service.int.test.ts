@@ -57,8 +57,8 @@ describe('service pack subscriptions over gRPC', () => {
     await expect(packs.subscribePack({ slug: 'productivity-suite', idempotencyKey: '' }, adminA)).rejects.toMatchObject({ code: 'conflict' });
     expect(await prisma.packSubscription.count()).toBe(1);
     expect(await typesOf(bought.packSubscription!.id)).toEqual(['scai.billing.pack_subscription.activated']);
-    // The pack's events stand for its children: no per-child activation.
-    expect(await typesOf(children[0].id)).toEqual([]);
+    // Each child is a subscription like any other to its consumers (provisioning starts on it).
+    expect(await typesOf(children[0].id)).toEqual(['scai.billing.subscription.activated']);
   });
 
   it('keeps children with their pack: they do not move alone; cancelling the pack ends them all', async () => {

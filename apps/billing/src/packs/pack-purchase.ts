@@ -12,10 +12,9 @@ import type { Db, Tx } from '../store/prisma.ts';
 import { startSubscription } from '../subscriptions/new-subscription.ts';
 import { periodEnd } from '../subscriptions/periods.ts';
 import { subscriptionReach } from '../subscriptions/subscription-access.ts';
-import { move } from '../subscriptions/subscription-state.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
-import { moveSubscription } from '../subscriptions/transition.ts';
-import { packActivatedEvent, packCancelledEvent } from './pack-subscription-events.ts';
+import type { PackLifecycle } from './pack-lifecycle.ts';
+import { packActivatedEvent } from './pack-subscription-events.ts';
 import type { PackSubscriptionStore } from './pack-subscription-store.ts';
 import type { PackSubscription } from './pack-subscription-types.ts';
 
@@ -27,6 +26,7 @@ export interface PackPurchaseDeps {
   tenants: TenantDirectory;
   subscriptions: SubscriptionStore;
   packSubscriptions: PackSubscriptionStore;
+  lifecycle: PackLifecycle;
   outbox: Outbox;
   clock: Clock;
   eventsWritten: () => void;
@@ -72,12 +72,13 @@ export function createPackPurchases(deps: PackPurchaseDeps) {
         currentPeriodStart: now,
         currentPeriodEnd: periodEnd(now, pack.billingPeriod),
         cancelledAt: null,
+        suspendedReason: null,
         createdAt: now,
         updatedAt: now,
         children: [],
       };
-      await deps.packSubscriptions.insert(tx, packSubscription);
       const actor = { id: (caller as Caller).subject, reason: `pack ${pack.slug}` };
+      await deps.packSubscriptions.write(tx, { before: null, after: packSubscription, changeKind: 'created', actor, now });
       // Services in a stable order, so two purchases lock them in the same order (no deadlock).
       const items = [...pack.items].sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug));
       for (const item of items) {
@@ -86,9 +87,11 @@ export function createPackPurchases(deps: PackPurchaseDeps) {
         const live = await deps.subscriptions.liveFor(tx, tenant.id, plan.serviceId);
         if (live) throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; the pack cannot include it`, { subscription_id: live.id });
         const started = startSubscription({ tenant, plan, now, trialAllowed: false, packSubscriptionId: packSubscription.id });
-        const created = { ...started.created, unitPriceCents: 0 };
+        // Priced by the pack and on the pack's periods.
+        const asChild = { unitPriceCents: 0, currentPeriodStart: packSubscription.currentPeriodStart, currentPeriodEnd: packSubscription.currentPeriodEnd };
+        const created = { ...started.created, ...asChild };
         await deps.subscriptions.write(tx, { before: null, after: created, effects: [], actor, now });
-        const child = await deps.subscriptions.write(tx, { before: created, after: { ...started.next, unitPriceCents: 0 }, effects: [], actor, now });
+        const child = await deps.subscriptions.write(tx, { before: created, after: { ...started.next, ...asChild }, effects: started.effects, actor, now });
         packSubscription.children.push(child);
       }
       await deps.outbox.add(tx, packActivatedEvent(packSubscription, now));
@@ -100,21 +103,7 @@ export function createPackPurchases(deps: PackPurchaseDeps) {
       const now = clock.now();
       const cancelled = await db.$transaction(async (tx) => {
         const pack = await deps.packSubscriptions.lock(tx, reach, id);
-        move(pack.status, 'cancelled');
-        const actor = { id: (caller as Caller).subject, reason: `pack ${pack.packSlug} cancelled` };
-        const children = [];
-        for (const child of pack.children) {
-          if (child.status === 'cancelled' || child.status === 'expired') {
-            children.push(child);
-            continue;
-          }
-          const moved = moveSubscription(child, 'cancelled', now);
-          children.push(await deps.subscriptions.write(tx, { before: child, after: moved.next, effects: [], actor, now }));
-        }
-        const after: PackSubscription = { ...pack, status: 'cancelled', cancelledAt: now, updatedAt: now, children };
-        await deps.packSubscriptions.update(tx, after);
-        await deps.outbox.add(tx, packCancelledEvent(after, now));
-        return after;
+        return deps.lifecycle.move(tx, pack, 'cancelled', now, { id: (caller as Caller).subject, reason: `pack ${pack.packSlug} cancelled` });
       });
       deps.eventsWritten();
       return cancelled;

@@ -10,7 +10,11 @@ export const PackSubscriptionEvents = {
   cancelled: 'scai.billing.pack_subscription.cancelled',
 } as const;
 
-const ended = (pack: PackSubscription) => pack.status === 'cancelled' || pack.status === 'expired';
+/** What the pack adds to the tenant's monthly recurring revenue (0 once it has ended); its children add nothing. */
+export function packMrrOf(pack: Pick<PackSubscription, 'status' | 'priceCents' | 'billingPeriod'>): number {
+  if (pack.status === 'cancelled' || pack.status === 'expired') return 0;
+  return monthlyRecurringMinor(pack.priceCents, pack.billingPeriod);
+}
 
 function snapshot(pack: PackSubscription, at: Date) {
   return {
@@ -23,7 +27,7 @@ function snapshot(pack: PackSubscription, at: Date) {
     price_cents: pack.priceCents,
     currency: pack.currency,
     billing_period: pack.billingPeriod,
-    mrr_amount_cents: ended(pack) ? 0 : monthlyRecurringMinor(pack.priceCents, pack.billingPeriod),
+    mrr_amount_cents: packMrrOf(pack),
     // What the pack provisions: one subscription per service, priced by the pack.
     children: pack.children.map((child) => ({ subscription_id: child.id, service_slug: child.serviceSlug, plan_key: child.planKey, status: child.status })),
     occurred_at: at.toISOString(),
@@ -39,3 +43,16 @@ export const packCancelledEvent = (pack: PackSubscription, at: Date) =>
   envelope(PackSubscriptionEvents.cancelled, pack, { ...snapshot(pack, at), effective_immediately: true, terminal_state: 'cancelled', cancelled_at: pack.cancelledAt?.toISOString() ?? null });
 
 
+
+/** `change_kind` of `pack_subscription.changed`. */
+export type PackChangeKind = 'suspended' | 'resumed' | 'renewal';
+
+export const packChangedEvent = (pack: PackSubscription, changeKind: PackChangeKind, previousStatus: string, at: Date) =>
+  envelope(PackSubscriptionEvents.changed, pack, {
+    ...snapshot(pack, at),
+    change_kind: changeKind,
+    previous_status: previousStatus,
+    suspended_reason: pack.suspendedReason,
+    current_period_start: pack.currentPeriodStart.toISOString(),
+    current_period_end: pack.currentPeriodEnd?.toISOString() ?? null,
+  });

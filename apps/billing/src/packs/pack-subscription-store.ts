@@ -1,12 +1,21 @@
-import { notFound, pageWindow, type PageRequest } from '@scai/api';
+import { newId, notFound, pageWindow, type PageRequest } from '@scai/api';
 import { reachWhere, type Reach } from '@scai/permissions';
 import type { PackSubscription as PackSubscriptionRow, Prisma } from '../generated/prisma/client.ts';
 import type { BillingPeriod } from '../catalog/vocabulary.ts';
 import type { Db, Tx } from '../store/prisma.ts';
 import { subscriptionOf } from '../subscriptions/subscription-records.ts';
 import type { SubscriptionState } from '../subscriptions/subscription-state.ts';
+import type { Actor } from '../subscriptions/subscription-types.ts';
 import type { PackSubscription } from './pack-subscription-types.ts';
 
+/** One change of a pack subscription as the store writes it: the row and its audit entry. */
+export interface PackSubscriptionChange {
+  before: PackSubscription | null;
+  after: PackSubscription;
+  changeKind: string;
+  actor: Actor;
+  now: Date;
+}
 
 function reachFilter(reach: Reach): Prisma.PackSubscriptionWhereInput {
   return reachWhere(reach) ?? { id: { in: [] } };
@@ -51,12 +60,41 @@ export function createPackSubscriptionStore(db: Db) {
       return packOf(tx, row);
     },
 
-    async insert(tx: Tx, pack: PackSubscription): Promise<void> {
-      await tx.packSubscription.create({ data: { id: pack.id, ...rowData(pack) } });
+    /** A pack subscription the caller already holds a lock on (jobs, consumers): no reach, no lock taken. */
+    async loaded(tx: Tx, id: string): Promise<PackSubscription> {
+      return packOf(tx, await tx.packSubscription.findUniqueOrThrow({ where: { id } }));
     },
 
-    async update(tx: Tx, pack: PackSubscription): Promise<void> {
-      await tx.packSubscription.update({ where: { id: pack.id }, data: rowData(pack) });
+    /** A tenant's pack subscriptions in `statuses`, each locked (the tenant-status consumer's view). */
+    async lockForTenant(tx: Tx, tenantId: string, statuses: readonly SubscriptionState[]): Promise<PackSubscription[]> {
+      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+        'SELECT id FROM pack_subscriptions WHERE tenant_id = $1 AND status = ANY($2::text[]) ORDER BY id FOR UPDATE',
+        tenantId,
+        [...statuses],
+      );
+      const packs: PackSubscription[] = [];
+      for (const { id } of rows) packs.push(await this.loaded(tx, id));
+      return packs;
+    },
+
+    /** Writes the row and its audit entry in the change's transaction. */
+    async write(tx: Tx, change: PackSubscriptionChange): Promise<PackSubscription> {
+      const { before, after, actor, now } = change;
+      if (before) await tx.packSubscription.update({ where: { id: after.id }, data: rowData(after) });
+      else await tx.packSubscription.create({ data: { id: after.id, ...rowData(after) } });
+      await tx.packSubscriptionTransition.create({
+        data: {
+          id: newId('packSubscriptionTransition'),
+          packSubscriptionId: after.id,
+          fromStatus: before?.status ?? null,
+          toStatus: after.status,
+          changeKind: change.changeKind,
+          actor: actor.id,
+          reason: actor.reason ?? '',
+          at: now,
+        },
+      });
+      return after;
     },
   };
 }

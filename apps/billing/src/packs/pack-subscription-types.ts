@@ -15,6 +15,8 @@ export interface PackSubscription {
   currentPeriodStart: Date;
   currentPeriodEnd: Date | null;
   cancelledAt: Date | null;
+  /** Set while suspended: why, so a resume undoes only its own kind of pause. */
+  suspendedReason: string | null;
   createdAt: Date;
   updatedAt: Date;
   children: Subscription[];

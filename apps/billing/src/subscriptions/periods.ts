@@ -43,3 +43,24 @@ export function usedDays(start: Date, end: Date, now: Date): number {
   const elapsed = Math.floor((now.getTime() - start.getTime()) / DAY_MS);
   return Math.min(periodDays(start, end), Math.max(0, elapsed));
 }
+
+export interface Period {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The period a renewal reaches: the one after `current`, rolled on as many times as it
+ * takes to contain `now` (a renewal after downtime catches up every missed period).
+ * A one-time period never rolls.
+ */
+export function nextPeriod(current: Period, billingPeriod: BillingPeriod, now: Date): Period {
+  let { start, end } = current;
+  while (end <= now) {
+    const following = periodEnd(end, billingPeriod);
+    if (!following) break;
+    start = end;
+    end = following;
+  }
+  return { start, end };
+}

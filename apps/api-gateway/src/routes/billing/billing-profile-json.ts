@@ -68,5 +68,12 @@ export const profileOrNullJson = (profile: billing.v1.BillingProfile | undefined
 
 export function summaryJson(summary: billing.v1.BillingSummary | undefined) {
   if (!summary) return null;
-  return { company_name: summary.companyName, country_code: summary.countryCode, ready_for_commerce: summary.readyForCommerce };
+  return {
+    company_name: summary.companyName,
+    country_code: summary.countryCode,
+    ready_for_commerce: summary.readyForCommerce,
+    live_subscriptions: summary.liveSubscriptions,
+    live_packs: summary.livePacks,
+    mrr: summary.mrr.map((amount) => ({ currency: amount.currency, amount_cents: amount.amountCents })),
+  };
 }

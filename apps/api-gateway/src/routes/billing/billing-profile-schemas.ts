@@ -74,8 +74,14 @@ export const BillingSummary = Type.Object(
     company_name: Type.String(),
     country_code: Type.String(),
     ready_for_commerce: Type.Boolean(),
+    live_subscriptions: Type.Integer({ minimum: 0, description: 'Subscriptions not ended, pack children included' }),
+    live_packs: Type.Integer({ minimum: 0, description: 'Pack subscriptions not ended' }),
+    mrr: Type.Array(
+      Type.Object({ currency: Type.String({ description: 'ISO 4217' }), amount_cents: Type.Integer({ description: 'Minor units' }) }),
+      { description: 'Monthly recurring revenue per currency of what is billed now (active, past due, cancelling); trials and suspensions earn nothing, a pack counts once at its price' },
+    ),
   },
-  { $id: 'BillingSummary', title: 'BillingSummary', description: 'The tenant’s billing profile in brief; null when it has none' },
+  { $id: 'BillingSummary', title: 'BillingSummary', description: 'The tenant’s billing in brief; null when it has no profile (and so has bought nothing)' },
 );
 
 export const billingProfileSchemas = [BillingProfileCreateUpdate, BillingProfile, BillingSummary];

@@ -94,7 +94,7 @@ export function fakePartnersClients(calls: Calls): Pick<ServiceClients, 'partner
       putBillingProfile: async (request, outgoing) => (record('putBillingProfile', request, outgoing), { profile: storedProfile, created: false }),
       listBillingSummaries: async (request, outgoing) => (
         record('listBillingSummaries', request, outgoing),
-        { summaries: request.tenantIds.includes('tnt_a1') ? [{ tenantId: 'tnt_a1', companyName: 'Acme B.V.', countryCode: 'NL', readyForCommerce: false }] : [] }
+        { summaries: request.tenantIds.includes('tnt_a1') ? [{ tenantId: 'tnt_a1', companyName: 'Acme B.V.', countryCode: 'NL', readyForCommerce: false, liveSubscriptions: 3, livePacks: 1, mrr: [{ currency: 'EUR', amountCents: 4080 }] }] : [] }
       ),
     },
   };

@@ -17,6 +17,7 @@ export function packSubscriptionJson(pack: billing.v1.PackSubscription | undefin
     current_period_start: pack.currentPeriodStart ?? '',
     current_period_end: pack.currentPeriodEnd ?? null,
     cancelled_at: pack.cancelledAt ?? null,
+    suspended_reason: pack.suspendedReason ?? null,
     children: pack.children.map(subscriptionJson),
     created_at: pack.createdAt ?? '',
     updated_at: pack.updatedAt ?? '',

@@ -21,6 +21,7 @@ export const PackSubscription = Type.Object(
     current_period_start: Timestamp,
     current_period_end: nullable(Timestamp),
     cancelled_at: nullable(Timestamp),
+    suspended_reason: nullable(Type.String({ description: 'Set while suspended: admin, dunning or tenant_suspended (its children with it)' })),
     children: Type.Array(ref(Subscription), { description: "One subscription per pack item, priced by the pack (their own price is 0) and following the pack's status" }),
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -127,9 +127,9 @@ export const TenantListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
-/** `GET /admin/tenants/{tenant_id}`: the tenant with its billing profile (null when it has none). */
+/** `GET /admin/tenants/{tenant_id}`: the tenant with its billing profile and summary (null when it has no profile). */
 export const TenantDetail = Type.Object(
-  { ...Tenant.properties, billing_profile: nullable(ref(BillingProfile)) },
+  { ...Tenant.properties, billing_profile: nullable(ref(BillingProfile)), billing: nullable(ref(BillingSummary)) },
   { $id: 'TenantDetail', title: 'TenantDetail' },
 );
 

@@ -47,10 +47,12 @@ describe('tenant routes: behaviour', () => {
     const calls: Calls = [];
     const gw = await gateway(calls);
     const list = await gw.inject({ method: 'GET', url: BASE, headers: auth('partner') });
-    expect(list.json().data[0].billing).toEqual({ company_name: 'Acme B.V.', country_code: 'NL', ready_for_commerce: false });
+    const summary = { company_name: 'Acme B.V.', country_code: 'NL', ready_for_commerce: false, live_subscriptions: 3, live_packs: 1, mrr: [{ currency: 'EUR', amount_cents: 4080 }] };
+    expect(list.json().data[0].billing).toEqual(summary);
     expect(calls.find((call) => call.method === 'listBillingSummaries')).toMatchObject({ request: { tenantIds: ['tnt_a1'] }, outgoing: { caller: CALLERS.partner } });
     const one = await gw.inject({ method: 'GET', url: `${BASE}/tnt_a1`, headers: auth('partner') });
     expect(one.json().data.billing_profile).toMatchObject({ tenant_id: 'tnt_a1', vat_number: 'NL004495445B01', address_line1: null, missing_for_commerce: ['address_line1', 'postal_code', 'city', 'contact_email'] });
+    expect(one.json().data.billing).toEqual(summary);
     // A tenant out of reach answers 404 from partners before billing is asked.
     calls.length = 0;
     expect((await gw.inject({ method: 'GET', url: `${BASE}/tnt_missing`, headers: auth('partner') })).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import type { Logger } from '@scai/telemetry';
+import { renewDuePacks, type PackRenewalDeps } from '../../packs/pack-renewals.ts';
 import type { Db } from '../../store/prisma.ts';
 import { subscriptionOf } from '../subscription-records.ts';
 import type { SubscriptionStore } from '../subscription-store.ts';
@@ -10,6 +11,7 @@ export interface DueDeps {
   settings: SweepSettings;
   eventsWritten: () => void;
   logger: Logger;
+  packs: Omit<PackRenewalDeps, 'db'>;
 }
 
 /** A run stops after this many rows per sweep and leaves the rest to the next run. */
@@ -51,6 +53,7 @@ export async function runDueJobs(deps: DueDeps, now: Date): Promise<Record<strin
     while (count < MAX_PER_SWEEP && (await takeOne(deps, sweep, now))) count += 1;
     done[sweep.name] = count;
   }
+  done['pack-renewal'] = await renewDuePacks({ db: deps.db, ...deps.packs }, now);
   if (Object.values(done).some((count) => count > 0)) {
     deps.eventsWritten();
     deps.logger.info({ done }, 'subscription jobs applied');

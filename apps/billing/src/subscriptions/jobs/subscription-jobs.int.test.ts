@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '@scai/clock';
-import { createOutbox } from '@scai/events';
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
 import { billing, testing } from '@scai/proto';
 import { startTestService, type TestService } from '@scai/service/testing';
-import { createLogger } from '@scai/telemetry';
 import { createApp } from '../../app.ts';
 import { loadBillingConfig } from '../../config.ts';
 import { fixedTenantDirectory } from '../../profiles/tenant-directory.ts';
 import { createPrisma, type Db } from '../../store/prisma.ts';
 import { callerWith } from '../../testing/callers.ts';
-import { createSubscriptionStore } from '../subscription-store.ts';
-import { runDueJobs } from './run-due.ts';
+import { secondInstance } from '../../testing/second-instance.ts';
 
 const DAY = 86_400_000;
 const start = new Date('2026-12-01T00:00:00.000Z');
@@ -96,16 +93,9 @@ describe('subscription jobs', () => {
   it('converts ended trials exactly once with two instances running at the same time', async () => {
     const afterTrial = new Date(start.getTime() + 14 * DAY + 60_000);
     clock.set(afterTrial);
-    const other = createPrisma(service.databaseUrl);
-    const deps = {
-      db: other,
-      store: createSubscriptionStore(other, { outbox: createOutbox({ subjectPrefix: service.events.subjectPrefix }) }),
-      settings: { dunningSuspendDays: 14 },
-      eventsWritten: () => undefined,
-      logger: createLogger({ name: 'second-instance', level: 'silent' }),
-    };
-    const [mine, theirs] = await Promise.all([testClock.setClock({}, root), runDueJobs(deps, afterTrial)]);
-    await other.$disconnect();
+    const other = secondInstance(service.databaseUrl, service.events.subjectPrefix);
+    const [mine, theirs] = await Promise.all([testClock.setClock({}, root), other.runDueJobs(afterTrial)]);
+    await other.close();
     expect((mine.jobsApplied['trial-conversion'] ?? 0) + theirs['trial-conversion']).toBe(6);
     for (const id of ids) {
       const moves = await prisma.subscriptionTransition.findMany({ where: { subscriptionId: id, fromStatus: 'trialing' } });
@@ -132,6 +122,6 @@ describe('subscription jobs', () => {
     const muchLater = new Date('2027-05-20T00:00:00.000Z');
     expect((await moveTo(muchLater)).renewal).toBe(4);
     expect(await statusOf(ids[3])).toMatchObject({ currentPeriodStart: '2027-05-15T00:00:00.000Z', currentPeriodEnd: '2027-06-15T00:00:00.000Z' });
-    expect(await moveTo(muchLater)).toMatchObject({ reaper: 0, renewal: 0, dunning: 0, 'trial-conversion': 0, 'trial-ending': 0 });
+    expect(await moveTo(muchLater)).toMatchObject({ reaper: 0, renewal: 0, dunning: 0, 'trial-conversion': 0, 'trial-ending': 0, 'pack-renewal': 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { periodEnd } from '../periods.ts';
+import { nextPeriod } from '../periods.ts';
 import type { Subscription, SubscriptionEffect } from '../subscription-types.ts';
 import { moveSubscription } from '../transition.ts';
 
@@ -60,21 +60,19 @@ const reaper: Sweep = {
   },
 };
 
-/** A period that has ended rolls over (as many times as it takes to reach now). */
+/**
+ * A period that has ended rolls over (as many times as it takes to reach now). A pack's
+ * children are left out: they take the pack's periods when the pack renews.
+ */
 const renewal: Sweep = {
   name: 'renewal',
-  due: "status IN ('active', 'past_due') AND billing_period <> 'one_time' AND current_period_end <= $1::timestamptz",
+  due: "status IN ('active', 'past_due') AND billing_period <> 'one_time' AND current_period_end <= $1::timestamptz AND pack_subscription_id IS NULL",
   order: 'current_period_end',
   apply(subscription, now) {
-    let start = subscription.currentPeriodStart;
-    let end = subscription.currentPeriodEnd ?? now;
-    while (end <= now) {
-      start = end;
-      end = periodEnd(start, subscription.billingPeriod) ?? now;
-    }
+    const period = nextPeriod({ start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd ?? now }, subscription.billingPeriod, now);
     return {
       kind: 'change',
-      next: { ...subscription, currentPeriodStart: start, currentPeriodEnd: end, updatedAt: now },
+      next: { ...subscription, currentPeriodStart: period.start, currentPeriodEnd: period.end, updatedAt: now },
       effects: [{ kind: 'changed', changeKind: 'renewal', previousStatus: subscription.status }],
     };
   },
