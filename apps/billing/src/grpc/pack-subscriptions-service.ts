@@ -12,7 +12,8 @@ type PackSubscriptionsServiceImpl = ImplementationOf<typeof billing.v1.PackSubsc
 export function packSubscriptionsServiceImpl({ db, purchases, clock, eventsWritten }: { db: Db; purchases: PackPurchases; clock: Clock; eventsWritten: () => void }): PackSubscriptionsServiceImpl {
   return {
     subscribePack: unary(async (request: billing.v1.SubscribePackRequest, { caller }) => {
-      const work = async (tx: Tx) => packSubscriptionToProto(await purchases.subscribe(tx, caller, request.slug));
+      const purchase = await purchases.subscribe(caller, request.slug);
+      const work = async (tx: Tx) => packSubscriptionToProto(await purchase(tx));
       const result = request.idempotencyKey
         ? await once(db, { scope: `packs.subscribe:${caller?.subject ?? 'anonymous'}`, key: request.idempotencyKey, fingerprint: requestFingerprint({ slug: request.slug }), now: clock.now() }, work)
         : { value: await db.$transaction(work), replayed: false };

@@ -37,7 +37,8 @@ export function subscriptionsServiceImpl({ db, service, store, clock, eventsWrit
 
     createSubscription: unary(async (request: billing.v1.CreateSubscriptionRequest, { caller }) => {
       const input = { planKey: request.planKey, asAdmin: request.asAdmin, tenantId: request.tenantId };
-      const work = async (tx: Tx) => subscriptionToProto(await service.create(tx, caller, input));
+      const purchase = await service.create(caller, input);
+      const work = async (tx: Tx) => subscriptionToProto(await purchase(tx));
       let result: { value: billing.v1.Subscription; replayed: boolean };
       if (request.idempotencyKey) {
         // Each caller has its own key space; the fingerprint is what "the same request" means.

@@ -7,7 +7,7 @@ import type { PackStore } from '../catalog/pack-store.ts';
 import { packPrice } from '../catalog/pack-price.ts';
 import { requireCommerceProfile } from '../profiles/commerce-readiness.ts';
 import type { ProfileStore } from '../profiles/profile-store.ts';
-import type { TenantDirectory } from '../profiles/tenant-directory.ts';
+import type { TenantDirectory, TenantFacts } from '../profiles/tenant-directory.ts';
 import type { Db, Tx } from '../store/prisma.ts';
 import { startSubscription } from '../subscriptions/new-subscription.ts';
 import { periodEnd } from '../subscriptions/periods.ts';
@@ -41,63 +41,69 @@ export interface PackPurchaseDeps {
 export function createPackPurchases(deps: PackPurchaseDeps) {
   const { db, clock } = deps;
 
+  /** The purchase itself, in the caller's transaction: pack, children, audit and events together. */
+  async function purchase(tx: Tx, caller: Caller, tenant: TenantFacts, slug: string): Promise<PackSubscription> {
+    if (!tenant.active) throw conflict('The tenant is suspended; it cannot subscribe');
+    const pack = await deps.packs.get(slug, false, tx);
+    if (!pack.isActive) throw conflict(`${pack.slug} is not on sale`);
+    requireCommerceProfile(await deps.profiles.get(tenant.id, tx));
+
+    const now = clock.now();
+    const packSubscription: PackSubscription = {
+      id: newId('packSubscription'),
+      tenantId: tenant.id,
+      partnerId: tenant.partnerId,
+      packId: pack.id,
+      packSlug: pack.slug,
+      status: 'active',
+      priceCents: packPrice(pack).amountMinor,
+      currency: pack.currency,
+      billingPeriod: pack.billingPeriod,
+      currentPeriodStart: now,
+      currentPeriodEnd: periodEnd(now, pack.billingPeriod),
+      cancelledAt: null,
+      suspendedReason: null,
+      createdAt: now,
+      updatedAt: now,
+      children: [],
+    };
+    const actor = { id: caller.subject, reason: `pack ${pack.slug}` };
+    await deps.packSubscriptions.write(tx, { before: null, after: packSubscription, changeKind: 'created', actor, now });
+    // Services in a stable order, so two purchases lock them in the same order (no deadlock).
+    const items = [...pack.items].sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug));
+    for (const item of items) {
+      const plan = await deps.catalog.getPlan(item.planId, true, tx);
+      await deps.subscriptions.lockTenantService(tx, tenant.id, plan.serviceId);
+      const live = await deps.subscriptions.liveFor(tx, tenant.id, plan.serviceId);
+      if (live) throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; the pack cannot include it`, { subscription_id: live.id });
+      const started = startSubscription({ tenant, plan, now, trialAllowed: false, packSubscriptionId: packSubscription.id });
+      // Priced by the pack and on the pack's periods.
+      const asChild = { unitPriceCents: 0, currentPeriodStart: packSubscription.currentPeriodStart, currentPeriodEnd: packSubscription.currentPeriodEnd };
+      const child = await deps.subscriptions.insert(tx, { born: { ...started.created, ...asChild }, after: { ...started.next, ...asChild }, effects: started.effects, actor, now });
+      packSubscription.children.push(child);
+    }
+    await deps.outbox.add(tx, packActivatedEvent(packSubscription, now));
+    return packSubscription;
+  }
+
   return {
     list: (caller: Caller | null, status: string | undefined, page: { page: number; pageSize: number }) =>
       deps.packSubscriptions.list(subscriptionReach(caller, false, 'read'), status, page),
 
     get: (caller: Caller | null, id: string) => deps.packSubscriptions.get(subscriptionReach(caller, false, 'read'), id),
 
-    async subscribe(tx: Tx, caller: Caller | null, slug: string): Promise<PackSubscription> {
+    /**
+     * Buys the pack for the caller's tenant: the tenant in reach (asked of partners before
+     * any transaction), then the returned work for the caller's transaction.
+     */
+    async subscribe(caller: Caller | null, slug: string): Promise<(tx: Tx) => Promise<PackSubscription>> {
       const reach = subscriptionReach(caller, false, 'write');
       const tenantId = (caller as Caller).tenantId;
       if (!tenantId) throw forbidden('Buying a pack acts on your own tenant');
       const tenant = await deps.tenants.tenant(tenantId);
       assertReachesTenant(reach, tenant);
-      if (!tenant.active) throw conflict('The tenant is suspended; it cannot subscribe');
-      const pack = await deps.packs.get(slug, false, tx);
-      if (!pack.isActive) throw conflict(`${pack.slug} is not on sale`);
-      requireCommerceProfile(await deps.profiles.get(tenant.id, tx));
-
-      const now = clock.now();
-      const packSubscription: PackSubscription = {
-        id: newId('packSubscription'),
-        tenantId: tenant.id,
-        partnerId: tenant.partnerId,
-        packId: pack.id,
-        packSlug: pack.slug,
-        status: 'active',
-        priceCents: packPrice(pack).amountMinor,
-        currency: pack.currency,
-        billingPeriod: pack.billingPeriod,
-        currentPeriodStart: now,
-        currentPeriodEnd: periodEnd(now, pack.billingPeriod),
-        cancelledAt: null,
-        suspendedReason: null,
-        createdAt: now,
-        updatedAt: now,
-        children: [],
-      };
-      const actor = { id: (caller as Caller).subject, reason: `pack ${pack.slug}` };
-      await deps.packSubscriptions.write(tx, { before: null, after: packSubscription, changeKind: 'created', actor, now });
-      // Services in a stable order, so two purchases lock them in the same order (no deadlock).
-      const items = [...pack.items].sort((a, b) => a.serviceSlug.localeCompare(b.serviceSlug));
-      for (const item of items) {
-        const plan = await deps.catalog.getPlan(item.planId, true, tx);
-        await deps.subscriptions.lockTenantService(tx, tenant.id, plan.serviceId);
-        const live = await deps.subscriptions.liveFor(tx, tenant.id, plan.serviceId);
-        if (live) throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; the pack cannot include it`, { subscription_id: live.id });
-        const started = startSubscription({ tenant, plan, now, trialAllowed: false, packSubscriptionId: packSubscription.id });
-        // Priced by the pack and on the pack's periods.
-        const asChild = { unitPriceCents: 0, currentPeriodStart: packSubscription.currentPeriodStart, currentPeriodEnd: packSubscription.currentPeriodEnd };
-        const created = { ...started.created, ...asChild };
-        await deps.subscriptions.write(tx, { before: null, after: created, effects: [], actor, now });
-        const child = await deps.subscriptions.write(tx, { before: created, after: { ...started.next, ...asChild }, effects: started.effects, actor, now });
-        packSubscription.children.push(child);
-      }
-      await deps.outbox.add(tx, packActivatedEvent(packSubscription, now));
-      return packSubscription;
+      return (tx: Tx) => purchase(tx, caller as Caller, tenant, slug);
     },
-
     async cancel(caller: Caller | null, id: string): Promise<PackSubscription> {
       const reach = subscriptionReach(caller, false, 'write');
       const now = clock.now();

@@ -81,30 +81,32 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     reachFor: subscriptionReach,
 
     /**
-     * Subscribes a tenant inside `tx` (the caller's transaction, which may also hold an
-     * idempotency key): the tenant in reach and active, the plan on sale, a complete
-     * billing profile, and no other live subscription to the service.
+     * Subscribes a tenant: the tenant in reach (asked of partners before any transaction,
+     * so no connection waits on it), then, in the returned work for the caller's
+     * transaction (which may also hold an idempotency key), the tenant active, the plan on
+     * sale, a complete billing profile and no other live subscription to the service.
      */
-    async create(tx: Tx, caller: Caller | null, input: { planKey: string; asAdmin: boolean; tenantId: string }): Promise<Subscription> {
+    async create(caller: Caller | null, input: { planKey: string; asAdmin: boolean; tenantId: string }): Promise<(tx: Tx) => Promise<Subscription>> {
       const reach = subscriptionReach(caller, input.asAdmin, 'write');
       const tenantId = input.asAdmin ? input.tenantId : (caller as Caller).tenantId;
       if (!tenantId && !input.asAdmin) throw forbidden('Subscribing acts on your own tenant; administrators use POST /admin/subscriptions');
       if (!tenantId) throw validationFailed([{ loc: ['body', 'tenant_id'], msg: 'field required', type: 'missing' }]);
       const tenant = await deps.tenants.tenant(tenantId);
       assertReachesTenant(reach, tenant);
-      if (!tenant.active) throw conflict('The tenant is suspended; it cannot subscribe');
-      const plan = await planForSale(deps.catalog, input.planKey, input.asAdmin, tx);
-      requireCommerceProfile(await deps.profiles.get(tenant.id, tx));
-      await store.lockTenantService(tx, tenant.id, plan.serviceId);
-      const live = await store.liveFor(tx, tenant.id, plan.serviceId);
-      if (live) {
-        throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; change its plan instead`, { subscription_id: live.id });
-      }
-      const now = clock.now();
-      const started = startSubscription({ tenant, plan, now, trialAllowed: !(await store.hadTrial(tx, tenant.id, plan.serviceId)) });
-      const actor = actorOf(caller as Caller);
-      await store.write(tx, { before: null, after: started.created, effects: [], actor, now });
-      return store.write(tx, { before: started.created, after: started.next, effects: started.effects, actor, now });
+      return async (tx: Tx) => {
+        if (!tenant.active) throw conflict('The tenant is suspended; it cannot subscribe');
+        const plan = await planForSale(deps.catalog, input.planKey, input.asAdmin, tx);
+        requireCommerceProfile(await deps.profiles.get(tenant.id, tx));
+        await store.lockTenantService(tx, tenant.id, plan.serviceId);
+        const live = await store.liveFor(tx, tenant.id, plan.serviceId);
+        if (live) {
+          throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; change its plan instead`, { subscription_id: live.id });
+        }
+        const now = clock.now();
+        const started = startSubscription({ tenant, plan, now, trialAllowed: !(await store.hadTrial(tx, tenant.id, plan.serviceId)) });
+        const actor = actorOf(caller as Caller);
+        return store.insert(tx, { born: started.created, after: started.next, effects: started.effects, actor, now });
+      };
     },
 
     cancel: (caller: Caller | null, asAdmin: boolean, id: string, immediate: boolean) =>

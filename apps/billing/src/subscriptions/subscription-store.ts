@@ -37,6 +37,22 @@ function changeKindOf(change: SubscriptionChange): string {
   return change.effects[0]?.kind ?? (change.before ? 'status_change' : 'created');
 }
 
+function transitionRow(change: SubscriptionChange): Prisma.SubscriptionTransitionCreateManyInput {
+  const { before, after, actor, now } = change;
+  return {
+    id: newId('subscriptionTransition'),
+    subscriptionId: after.id,
+    fromStatus: before?.status ?? null,
+    toStatus: after.status,
+    changeKind: changeKindOf(change),
+    fromPlanKey: before?.planKey ?? null,
+    toPlanKey: after.planKey,
+    actor: actor.id,
+    reason: actor.reason ?? '',
+    at: now,
+  };
+}
+
 export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
 
 /**
@@ -45,6 +61,15 @@ export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
  * to, so the row, its audit trail, its billable items and its events commit together.
  */
 export function createSubscriptionStore(db: Db, deps: { outbox: Outbox }) {
+  async function writeItemsAndEvents(tx: Tx, items: PendingItem[], after: Subscription, effects: SubscriptionEffect[], now: Date) {
+    if (items.length) {
+      await tx.billableItem.createMany({
+        data: items.map((item) => ({ id: newId('billableItem'), tenantId: after.tenantId, partnerId: after.partnerId, subscriptionId: after.id, createdAt: now, ...item })),
+      });
+    }
+    for (const event of subscriptionEvents(after, effects, now)) await deps.outbox.add(tx, event);
+  }
+
   return {
     async list(reach: Reach, filter: SubscriptionFilter, page: PageRequest): Promise<{ items: Subscription[]; total: number }> {
       const where: Prisma.SubscriptionWhereInput = {
@@ -90,29 +115,29 @@ export function createSubscriptionStore(db: Db, deps: { outbox: Outbox }) {
     },
 
     async write(tx: Tx, change: SubscriptionChange): Promise<Subscription> {
-      const { before, after, actor, now } = change;
+      const { before, after, now } = change;
       if (before) await tx.subscription.update({ where: { id: after.id }, data: subscriptionData(after) });
       else await tx.subscription.create({ data: { id: after.id, ...subscriptionData(after) } });
-      await tx.subscriptionTransition.create({
-        data: {
-          id: newId('subscriptionTransition'),
-          subscriptionId: after.id,
-          fromStatus: before?.status ?? null,
-          toStatus: after.status,
-          changeKind: changeKindOf(change),
-          fromPlanKey: before?.planKey ?? null,
-          toPlanKey: after.planKey,
-          actor: actor.id,
-          reason: actor.reason ?? '',
-          at: now,
-        },
+      await tx.subscriptionTransition.create({ data: transitionRow(change) });
+      await writeItemsAndEvents(tx, change.items ?? [], after, change.effects, now);
+      return after;
+    },
+
+    /**
+     * A new subscription written straight in the state it was sold into (`after`, moved
+     * from the pending `born`): one row, and both moves (created, then born → after) in the
+     * audit trail, as if written one by one but in half the round trips.
+     */
+    async insert(tx: Tx, change: { born: Subscription; after: Subscription; effects: SubscriptionEffect[]; actor: Actor; now: Date }): Promise<Subscription> {
+      const { born, after, actor, now } = change;
+      await tx.subscription.create({ data: { id: after.id, ...subscriptionData(after) } });
+      await tx.subscriptionTransition.createMany({
+        data: [
+          transitionRow({ before: null, after: born, effects: [], actor, now }),
+          transitionRow({ before: born, after, effects: change.effects, actor, now }),
+        ],
       });
-      if (change.items?.length) {
-        await tx.billableItem.createMany({
-          data: change.items.map((item) => ({ id: newId('billableItem'), tenantId: after.tenantId, partnerId: after.partnerId, subscriptionId: after.id, createdAt: now, ...item })),
-        });
-      }
-      for (const event of subscriptionEvents(after, change.effects, now)) await deps.outbox.add(tx, event);
+      await writeItemsAndEvents(tx, [], after, change.effects, now);
       return after;
     },
 
