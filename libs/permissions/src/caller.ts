@@ -24,8 +24,15 @@ export interface Caller {
 }
 
 /** Caller identity as a header-safe string (gRPC metadata, NATS headers). */
+/** Encodings of frozen callers (the gateway hands out one per verified token): they cannot change, so each is encoded once. */
+const encodedFrozen = new WeakMap<Caller, string>();
+
 export function encodeCaller(caller: Caller): string {
-  return Buffer.from(JSON.stringify(caller), 'utf8').toString('base64url');
+  const known = encodedFrozen.get(caller);
+  if (known !== undefined) return known;
+  const encoded = Buffer.from(JSON.stringify(caller), 'utf8').toString('base64url');
+  if (Object.isFrozen(caller)) encodedFrozen.set(caller, encoded);
+  return encoded;
 }
 
 export function decodeCaller(encoded: string): Caller | null {

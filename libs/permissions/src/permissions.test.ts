@@ -98,4 +98,15 @@ describe('caller encoding', () => {
     expect(decodeCaller(encodeCaller(tenantAdmin))).toEqual(tenantAdmin);
     expect(decodeCaller('not-base64-json')).toBeNull();
   });
+
+  it('encodes a caller that can still change afresh each time, a frozen one once', () => {
+    const mutable = { ...tenantAdmin, roles: [...tenantAdmin.roles] };
+    const first = encodeCaller(mutable);
+    mutable.tenantId = 'tnt_other';
+    expect(decodeCaller(encodeCaller(mutable))?.tenantId).toBe('tnt_other');
+    expect(encodeCaller(mutable)).not.toBe(first);
+    const frozen = Object.freeze({ ...tenantAdmin });
+    expect(encodeCaller(frozen)).toBe(encodeCaller(frozen));
+    expect(decodeCaller(encodeCaller(frozen))).toEqual(tenantAdmin);
+  });
 });
