@@ -67,7 +67,7 @@ export function createPackLifecycle(deps: PackLifecycleDeps) {
      * children's quotas run on its periods.
      */
     async renew(tx: Tx, pack: PackSubscription, now: Date, actor: Actor): Promise<PackSubscription> {
-      const period = nextPeriod({ start: pack.currentPeriodStart, end: pack.currentPeriodEnd ?? now }, pack.billingPeriod, now);
+      const period = nextPeriod({ start: pack.currentPeriodStart, end: pack.currentPeriodEnd ?? now }, pack.billingPeriod, now, pack.billingAnchor);
       const children: Subscription[] = [];
       for (const child of pack.children) {
         if (isFinal(child.status)) {

@@ -61,6 +61,7 @@ export function createPackPurchases(deps: PackPurchaseDeps) {
       billingPeriod: pack.billingPeriod,
       currentPeriodStart: now,
       currentPeriodEnd: periodEnd(now, pack.billingPeriod),
+      billingAnchor: now,
       cancelledAt: null,
       suspendedReason: null,
       createdAt: now,
@@ -78,7 +79,7 @@ export function createPackPurchases(deps: PackPurchaseDeps) {
       if (live) throw conflict(`The tenant already has a ${live.status} subscription to ${plan.serviceSlug}; the pack cannot include it`, { subscription_id: live.id });
       const started = startSubscription({ tenant, plan, now, trialAllowed: false, packSubscriptionId: packSubscription.id });
       // Priced by the pack and on the pack's periods.
-      const asChild = { unitPriceCents: 0, currentPeriodStart: packSubscription.currentPeriodStart, currentPeriodEnd: packSubscription.currentPeriodEnd };
+      const asChild = { unitPriceCents: 0, currentPeriodStart: packSubscription.currentPeriodStart, currentPeriodEnd: packSubscription.currentPeriodEnd, billingAnchor: packSubscription.billingAnchor };
       const child = await deps.subscriptions.insert(tx, { born: { ...started.created, ...asChild }, after: { ...started.next, ...asChild }, effects: started.effects, actor, now });
       packSubscription.children.push(child);
     }

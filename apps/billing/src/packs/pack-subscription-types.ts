@@ -14,6 +14,8 @@ export interface PackSubscription {
   billingPeriod: BillingPeriod;
   currentPeriodStart: Date;
   currentPeriodEnd: Date | null;
+  /** Where the pack's periods are counted from; its children share it. */
+  billingAnchor: Date;
   cancelledAt: Date | null;
   /** Set while suspended: why, so a resume undoes only its own kind of pause. */
   suspendedReason: string | null;

@@ -32,6 +32,7 @@ export function startSubscription(input: NewSubscription): Moved & { created: Su
     trialEndDate: null,
     currentPeriodStart: now,
     currentPeriodEnd: null,
+    billingAnchor: now,
     pendingCancellationAt: null,
     pastDueSince: null,
     cancelledAt: null,

@@ -49,15 +49,39 @@ export interface Period {
   end: Date;
 }
 
+const MONTHS: Partial<Record<BillingPeriod, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
+
+/**
+ * The first period boundary after `start` counted from `anchor`: calendar periods are
+ * whole months added to the anchor (anchored on the 31st, a period ends on the 28th or 29th
+ * in February and on the 31st again in March, never drifting to the 28th), day periods
+ * are exact. A one-time period has no boundary.
+ */
+export function boundaryAfter(anchor: Date, start: Date, billingPeriod: BillingPeriod): Date | null {
+  const months = MONTHS[billingPeriod];
+  if (months === undefined) {
+    const step = periodEnd(anchor, billingPeriod);
+    if (!step) return null;
+    const length = step.getTime() - anchor.getTime();
+    const periods = Math.floor((start.getTime() - anchor.getTime()) / length) + 1;
+    return new Date(anchor.getTime() + Math.max(1, periods) * length);
+  }
+  const elapsed = (start.getUTCFullYear() - anchor.getUTCFullYear()) * 12 + (start.getUTCMonth() - anchor.getUTCMonth());
+  let count = Math.max(1, Math.floor(elapsed / months));
+  let boundary = addMonths(anchor, count * months);
+  while (boundary <= start) boundary = addMonths(anchor, ++count * months);
+  return boundary;
+}
+
 /**
  * The period a renewal reaches: the one after `current`, rolled on as many times as it
- * takes to contain `now` (a renewal after downtime catches up every missed period).
- * A one-time period never rolls.
+ * takes to contain `now` (a renewal after downtime catches up every missed period), its
+ * boundaries counted from `anchor`. A one-time period never rolls.
  */
-export function nextPeriod(current: Period, billingPeriod: BillingPeriod, now: Date): Period {
+export function nextPeriod(current: Period, billingPeriod: BillingPeriod, now: Date, anchor: Date): Period {
   let { start, end } = current;
   while (end <= now) {
-    const following = periodEnd(end, billingPeriod);
+    const following = boundaryAfter(anchor, end, billingPeriod);
     if (!following) break;
     start = end;
     end = following;

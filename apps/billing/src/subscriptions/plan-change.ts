@@ -53,7 +53,7 @@ export function changePlan(subscription: Subscription, plan: Plan, now: Date): P
   const effects: SubscriptionEffect[] = [{ kind: 'changed', changeKind: 'plan_change', previousStatus: subscription.status, previousPlanKey: subscription.planKey }];
 
   if (subscription.status === 'trialing') {
-    Object.assign(next, { status: 'active', currentPeriodStart: now, currentPeriodEnd: periodEnd(now, plan.billingPeriod) });
+    Object.assign(next, { status: 'active', currentPeriodStart: now, currentPeriodEnd: periodEnd(now, plan.billingPeriod), billingAnchor: now });
     return { next, items: [], effects };
   }
 
@@ -80,7 +80,7 @@ export function changePlan(subscription: Subscription, plan: Plan, now: Date): P
     }
   }
   const newEnd = periodEnd(now, plan.billingPeriod) ?? now;
-  Object.assign(next, { currentPeriodStart: now, currentPeriodEnd: periodEnd(now, plan.billingPeriod) });
+  Object.assign(next, { currentPeriodStart: now, currentPeriodEnd: periodEnd(now, plan.billingPeriod), billingAnchor: now });
   items.push({ kind: 'plan_charge', description: `First ${plan.billingPeriod.replace('_', '-')} period of ${plan.planKey}`, amountCents: plan.basePriceCents * quantity, currency: plan.currency, periodStart: now, periodEnd: newEnd });
   return { next, items: items.filter((item) => item.amountCents !== 0), effects };
 }

@@ -19,6 +19,8 @@ export interface Subscription {
   trialEndDate: Date | null;
   currentPeriodStart: Date;
   currentPeriodEnd: Date | null;
+  /** Where the paid periods are counted from (periods.ts `boundaryAfter`). */
+  billingAnchor: Date;
   pendingCancellationAt: Date | null;
   pastDueSince: Date | null;
   cancelledAt: Date | null;

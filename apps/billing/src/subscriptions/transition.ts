@@ -16,8 +16,8 @@ export interface Moved {
 }
 
 /** A new period from `now`, as a conversion or a first activation starts one. */
-function freshPeriod(subscription: Subscription, now: Date): Pick<Subscription, 'currentPeriodStart' | 'currentPeriodEnd'> {
-  return { currentPeriodStart: now, currentPeriodEnd: periodEnd(now, subscription.billingPeriod) };
+function freshPeriod(subscription: Subscription, now: Date): Pick<Subscription, 'currentPeriodStart' | 'currentPeriodEnd' | 'billingAnchor'> {
+  return { currentPeriodStart: now, currentPeriodEnd: periodEnd(now, subscription.billingPeriod), billingAnchor: now };
 }
 
 /**

@@ -69,7 +69,7 @@ const renewal: Sweep = {
   due: "status IN ('active', 'past_due') AND billing_period <> 'one_time' AND current_period_end <= $1::timestamptz AND pack_subscription_id IS NULL",
   order: 'current_period_end',
   apply(subscription, now) {
-    const period = nextPeriod({ start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd ?? now }, subscription.billingPeriod, now);
+    const period = nextPeriod({ start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd ?? now }, subscription.billingPeriod, now, subscription.billingAnchor);
     return {
       kind: 'change',
       next: { ...subscription, currentPeriodStart: period.start, currentPeriodEnd: period.end, updatedAt: now },
