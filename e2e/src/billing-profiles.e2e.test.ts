@@ -116,7 +116,11 @@ describe('billing profiles through the gateway', () => {
 
     const listed = await api<{ data: { id: string; billing: { company_name: string; ready_for_commerce: boolean } | null }[] }>('GET', '/api/v1/admin/tenants?page_size=100', { token: partnerAdminP.token });
     expect(listed.status).toBe(200);
-    expect(listed.body.data.find((tenant) => tenant.id === tenantA.id)?.billing).toEqual({ company_name: 'Servantus B.V.', country_code: 'NL', ready_for_commerce: true });
+    // Nothing bought yet: a profile, no subscriptions, no recurring revenue.
+    const summary = { company_name: 'Servantus B.V.', country_code: 'NL', ready_for_commerce: true, live_subscriptions: 0, live_packs: 0, mrr: [] };
+    expect(listed.body.data.find((tenant) => tenant.id === tenantA.id)?.billing).toEqual(summary);
+    expect((detail.body.data as { billing?: unknown }).billing).toEqual(summary);
+    expect((bare.body.data as { billing?: unknown }).billing).toBeNull();
     expect(listed.body.data.some((tenant) => tenant.id === tenantB.id)).toBe(false);
   });
 

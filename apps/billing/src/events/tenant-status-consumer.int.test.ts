@@ -12,8 +12,9 @@ import { fixedTenantDirectory } from '../profiles/tenant-directory.ts';
 import { callerWith } from '../testing/callers.ts';
 
 const root = { caller: callerWith('super_admin') };
-const tenantEvent = (type: string, data: Record<string, unknown>) =>
-  createEvent({ source: '/apps/partners', type: `scai.partners.tenant.${type}`, subject: 'tnt_s', data: { id: 'tnt_s', ...data }, tenantId: 'tnt_s', partnerId: 'prt_p' });
+const tenantEvent = (type: string, data: Record<string, unknown>, tenantId = 'tnt_s') =>
+  createEvent({ source: '/apps/partners', type: `scai.partners.tenant.${type}`, subject: tenantId, data: { id: tenantId, ...data }, tenantId, partnerId: 'prt_p' });
+const profile = { companyName: 'S B.V.', addressLine1: 'Dam 1', postalCode: '1012 JS', city: 'Amsterdam', countryCode: 'NL', contactEmail: 'b@s.test', taxExempt: false, isBusiness: true, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en' };
 
 describe('subscriptions follow their tenant’s status (partners events)', () => {
   let service: TestService<Awaited<ReturnType<typeof createApp>>>;
@@ -25,7 +26,7 @@ describe('subscriptions follow their tenant’s status (partners events)', () =>
   const statusOf = async (id: string) => (await subscriptions.getSubscription({ id, asAdmin: true }, root)).subscription;
 
   beforeAll(async () => {
-    const tenants = fixedTenantDirectory([{ id: 'tnt_s', partnerId: 'prt_p', active: true }]);
+    const tenants = fixedTenantDirectory([{ id: 'tnt_s', partnerId: 'prt_p', active: true }, { id: 'tnt_t', partnerId: 'prt_p', active: true }]);
     service = await startTestService({
       name: 'billing',
       createApp: (env, logger) => createApp(loadBillingConfig(env), { logger, tenants, clock: manualClock(new Date('2026-12-01T00:00:00Z')) }),
@@ -34,14 +35,9 @@ describe('subscriptions follow their tenant’s status (partners events)', () =>
     const profilesClient = createChannelClient(billing.v1.BillingProfilesServiceClient, service.grpcAddress);
     closers.push(() => subscriptionsClient.close(), () => profilesClient.close());
     subscriptions = bindClient(subscriptionsClient);
-    await bindClient(profilesClient).putBillingProfile(
-      {
-        tenantId: 'tnt_s',
-        fields: { companyName: 'S B.V.', addressLine1: 'Dam 1', postalCode: '1012 JS', city: 'Amsterdam', countryCode: 'NL', contactEmail: 'b@s.test', taxExempt: false, isBusiness: true, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en' },
-      },
-      root,
-    );
-    const create = async (planKey: string) => (await subscriptions.createSubscription({ planKey, asAdmin: true, tenantId: 'tnt_s', idempotencyKey: '' }, root)).subscription!.id;
+    for (const tenantId of ['tnt_s', 'tnt_t']) await bindClient(profilesClient).putBillingProfile({ tenantId, fields: profile }, root);
+    const create = async (planKey: string, tenantId = 'tnt_s') => (await subscriptions.createSubscription({ planKey, asAdmin: true, tenantId, idempotencyKey: '' }, root)).subscription!.id;
+    ids.trial = await create('scai-chat.pro', 'tnt_t');
     ids.docs = await create('scai-docs.pro');
     ids.chat = await create('scai-chat.free');
     await subscriptions.suspendSubscription({ id: ids.chat, asAdmin: true }, root);
@@ -71,5 +67,14 @@ describe('subscriptions follow their tenant’s status (partners events)', () =>
     await bus.publishDirect(reactivated);
     await bus.publishDirect(tenantEvent('deleted', { status: 'ACTIVE' }));
     await waitFor(async () => (await statusOf(ids.docs))?.status === 'suspended', 10_000);
+  });
+
+  it('pauses a trial with its tenant, so it cannot convert into a paid period, and puts it back into the trial', async () => {
+    expect(await statusOf(ids.trial)).toMatchObject({ status: 'trialing' });
+    await bus.publishDirect(tenantEvent('suspended', { status: 'SUSPENDED', reason: 'admin' }, 'tnt_t'));
+    await waitFor(async () => (await statusOf(ids.trial))?.status === 'suspended', 10_000);
+    await bus.publishDirect(tenantEvent('updated', { status: 'ACTIVE', changed: ['status'] }, 'tnt_t'));
+    await waitFor(async () => (await statusOf(ids.trial))?.status === 'trialing', 10_000);
+    expect(await statusOf(ids.trial)).toMatchObject({ suspendedReason: undefined });
   });
 });

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../store/prisma.ts';
 import { subscriptionOf } from '../subscriptions/subscription-records.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
 import type { Subscription } from '../subscriptions/subscription-types.ts';
-import { moveSubscription, type Moved } from '../subscriptions/transition.ts';
+import { moveSubscription, resumeTarget, type Moved } from '../subscriptions/transition.ts';
 
 /** Durable name; also the `consumer` of `processed_events`. */
 export const TENANT_STATUS_DURABLE = 'billing-tenant-status';
@@ -21,14 +21,17 @@ interface TenantEventData {
   changed?: string[];
 }
 
+/** What a tenant's suspension pauses: what is running or could still start charging. */
+const PAUSABLE = ['trialing', 'active', 'past_due'];
+
 /**
- * Where the tenant's status change sends something in `status` (a subscription or a
- * pack); null: it stays. Trialing and cancelling ones stay as well: the state machine has
- * no move from them to suspended, and the tenant's users are locked out by partners anyway.
+ * Whether the tenant's status change pauses or resumes something in `status` (a
+ * subscription or a pack); null: it stays. A cancelling one stays: it ends at its period's
+ * end anyway, and partners locks the tenant's users out meanwhile.
  */
 function targetOf(eventType: string, data: TenantEventData, held: { status: string; suspendedReason: string | null }): 'suspended' | 'active' | null {
   const pausing = eventType === TENANT_EVENTS.suspended || eventType === TENANT_EVENTS.deleted;
-  if (pausing && (held.status === 'active' || held.status === 'past_due')) return 'suspended';
+  if (pausing && PAUSABLE.includes(held.status)) return 'suspended';
   const reactivated = eventType === TENANT_EVENTS.updated && data.status === 'ACTIVE' && data.changed?.includes('status');
   // Only what the tenant's suspension paused resumes; an admin's or dunning's pause stays.
   if (reactivated && held.status === 'suspended' && held.suspendedReason === 'tenant_suspended') return 'active';
@@ -38,11 +41,13 @@ function targetOf(eventType: string, data: TenantEventData, held: { status: stri
 function reaction(eventType: string, data: TenantEventData, subscription: Subscription, now: Date): Moved | null {
   const to = targetOf(eventType, data, subscription);
   if (!to) return null;
-  return moveSubscription(subscription, to, now, to === 'suspended' ? { suspendReason: 'tenant_suspended' } : {});
+  if (to === 'suspended') return moveSubscription(subscription, to, now, { suspendReason: 'tenant_suspended' });
+  // A trial paused by the tenant's suspension goes back into its trial while it runs.
+  return moveSubscription(subscription, resumeTarget(subscription, now), now);
 }
 
 /**
- * A tenant suspended or deleted in the partners app has its active and past-due
+ * A tenant suspended or deleted in the partners app has its trialing, active and past-due
  * subscriptions and packs suspended (reason `tenant_suspended`; a pack's children with
  * it); reactivated, those resume. Each
  * event is handled in one transaction with its `processed_events` row, so a redelivery
@@ -81,7 +86,7 @@ export function startTenantStatusConsumer(deps: TenantStatusDeps): Promise<Consu
         moved += 1;
       }
       // A pack's children moved with their pack.
-      const rows = await tx.subscription.findMany({ where: { tenantId, packSubscriptionId: null, status: { in: ['active', 'past_due', 'suspended'] } }, orderBy: { id: 'asc' } });
+      const rows = await tx.subscription.findMany({ where: { tenantId, packSubscriptionId: null, status: { in: [...PAUSABLE, 'suspended'] } }, orderBy: { id: 'asc' } });
       for (const row of rows) {
         await tx.$queryRawUnsafe('SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE', row.id);
         const before = subscriptionOf(await tx.subscription.findUniqueOrThrow({ where: { id: row.id } }));

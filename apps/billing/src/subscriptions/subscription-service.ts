@@ -13,7 +13,7 @@ import { subscriptionReach } from './subscription-access.ts';
 import { SUBSCRIPTION_STATES, type SubscriptionState } from './subscription-state.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 import type { Actor, Subscription, SubscriptionEffect } from './subscription-types.ts';
-import { moveSubscription } from './transition.ts';
+import { moveSubscription, resumeTarget } from './transition.ts';
 
 export interface SubscriptionDeps {
   db: Db;
@@ -119,7 +119,7 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
         if (!resumable.includes(subscription.status)) {
           throw badRequest(`Only a ${resumable.join(' or ')} subscription resumes (this one is ${subscription.status})`, { from: subscription.status, to: 'active' });
         }
-        return moveSubscription(subscription, 'active', now);
+        return moveSubscription(subscription, subscription.status === 'suspended' ? resumeTarget(subscription, now) : 'active', now);
       }),
 
     suspend: (caller: Caller | null, id: string) => mutate(caller, true, id, (subscription, now) => moveSubscription(subscription, 'suspended', now, { suspendReason: 'admin' })),

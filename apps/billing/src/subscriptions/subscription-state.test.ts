@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canMove, isFinal, LIVE_STATES, move, SUBSCRIPTION_STATES, type SubscriptionState } from './subscription-state.ts';
 
-// The table of domain.md (plus the design move active → suspended), written out again on
+// The table of domain.md (plus the design pause moves active → suspended, trialing ⇄
+// suspended), written out again on
 // purpose: the test must not read the module's own table.
 const DOMAIN_MOVES = new Set([
   'pending>trialing', 'pending>active', 'pending>cancelled',
-  'trialing>active', 'trialing>cancelled',
+  'trialing>active', 'trialing>cancelled', 'trialing>suspended',
   'active>past_due', 'active>cancelling', 'active>suspended', 'active>cancelled', 'active>expired',
   'past_due>active', 'past_due>suspended', 'past_due>cancelled',
-  'suspended>active', 'suspended>cancelled',
+  'suspended>active', 'suspended>cancelled', 'suspended>trialing',
   'cancelling>cancelled', 'cancelling>active',
 ]);
 

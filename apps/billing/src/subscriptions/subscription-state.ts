@@ -6,15 +6,17 @@ export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
 /**
  * Every allowed move; anything else is refused. cancelled and expired are final.
- * domain.md's table plus one design move: active → suspended, for an admin's pause and
- * for a tenant suspended in the partners app (resumed by suspended → active).
+ * domain.md's table plus design moves for pauses (an admin's, or a tenant suspended in
+ * the partners app): active → suspended, and trialing → suspended with its way back,
+ * suspended → trialing, while the trial has not ended (so a paused trial never converts
+ * into a paid period behind a suspended customer's back).
  */
 const ALLOWED: Record<SubscriptionState, readonly SubscriptionState[]> = {
   pending: ['trialing', 'active', 'cancelled'],
-  trialing: ['active', 'cancelled'],
+  trialing: ['active', 'cancelled', 'suspended'],
   active: ['past_due', 'cancelling', 'suspended', 'cancelled', 'expired'],
   past_due: ['active', 'suspended', 'cancelled'],
-  suspended: ['active', 'cancelled'],
+  suspended: ['active', 'cancelled', 'trialing'],
   cancelling: ['cancelled', 'active'],
   cancelled: [],
   expired: [],

@@ -5,7 +5,7 @@ import { startSubscription } from './new-subscription.ts';
 import { subscriptionEvents } from './subscription-events.ts';
 import { canMove, SUBSCRIPTION_STATES, type SubscriptionState } from './subscription-state.ts';
 import type { Subscription } from './subscription-types.ts';
-import { moveSubscription } from './transition.ts';
+import { moveSubscription, resumeTarget } from './transition.ts';
 
 const plan = (trialDays: number): Plan => ({
   id: 'pln_pro', serviceId: 'svc_chat', serviceSlug: 'scai-chat', slug: 'pro', planKey: 'scai-chat.pro', name: 'Pro', description: '', tier: 'pro',
@@ -36,6 +36,11 @@ describe('subscription moves (property)', () => {
           const from: SubscriptionState = subscription.status;
           if (!canMove(from, to)) {
             // A refused move throws and leaves the subscription as it was.
+            expect(() => moveSubscription(subscription, to, now)).toThrow(expect.objectContaining({ code: 'bad_request' }));
+            continue;
+          }
+          if (from === 'suspended' && to === 'trialing' && resumeTarget(subscription, now) !== 'trialing') {
+            // The one conditional move: back into a trial only while that trial runs.
             expect(() => moveSubscription(subscription, to, now)).toThrow(expect.objectContaining({ code: 'bad_request' }));
             continue;
           }

@@ -10,6 +10,20 @@ export interface MoveOptions {
   atPeriodEnd?: boolean;
 }
 
+/** Whether a suspended subscription was paused inside its trial period (it never converted). */
+function pausedInTrial(subscription: Subscription): boolean {
+  return subscription.trialEndDate !== null && subscription.currentPeriodEnd?.getTime() === subscription.trialEndDate.getTime();
+}
+
+/**
+ * Where a suspended subscription resumes to: back into its trial while the trial runs,
+ * otherwise active (a trial that ended during the pause starts its first paid period at
+ * the resumption, not at the trial's end).
+ */
+export function resumeTarget(subscription: Subscription, now: Date): 'trialing' | 'active' {
+  return pausedInTrial(subscription) && (subscription.trialEndDate as Date) > now ? 'trialing' : 'active';
+}
+
 export interface Moved {
   next: Subscription;
   effects: SubscriptionEffect[];
@@ -39,9 +53,14 @@ export function moveSubscription(subscription: Subscription, to: SubscriptionSta
 
   switch (to) {
     case 'trialing':
+      if (from === 'suspended') {
+        if (resumeTarget(subscription, now) !== 'trialing') throw badRequest('The trial ended while the subscription was suspended; it resumes as active', { from, to, allowed: ['active', 'cancelled'] });
+        next.suspendedReason = null;
+        effects.push({ kind: 'resumed' });
+      }
       break;
     case 'active':
-      if (from === 'pending' || from === 'trialing') Object.assign(next, freshPeriod(subscription, now));
+      if (from === 'pending' || from === 'trialing' || (from === 'suspended' && pausedInTrial(subscription))) Object.assign(next, freshPeriod(subscription, now));
       next.pendingCancellationAt = null;
       next.pastDueSince = null;
       next.suspendedReason = null;
