@@ -1,5 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { waitFor } from '@scai/events/testing';
 import { signedInTenantMember, twoTenants, type AdminUser } from './fixtures.ts';
 import { api, login, superAdminToken, type ErrorBody } from './http.ts';
 import { eventuallyMatching } from './stream-events.ts';
@@ -58,14 +59,6 @@ const buy = (token: string, key: string) => api<{ data: PackSub }>('POST', '/api
 const packOf = async (id: string) => (await api<{ data: PackSub }>('GET', `/api/v1/service-packs/subscriptions/${id}`, { token: root })).body.data;
 const summaryOf = async (tenantId: string) => (await api<{ data: { billing: Summary } }>('GET', `/api/v1/admin/tenants/${tenantId}`, { token: root })).body.data.billing;
 
-async function until(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within 15 s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('service pack subscriptions through the gateway', () => {
   let pack: PackSub;
 
@@ -106,14 +99,14 @@ describe('service pack subscriptions through the gateway', () => {
 
   it('suspends the pack and its children with the tenant, and resumes them when the tenant is active again', async () => {
     expect((await api('PATCH', `/api/v1/admin/tenants/${tenantA.id}`, { token: root, body: { status: 'SUSPENDED' } })).status).toBe(200);
-    await until(async () => (await packOf(pack.id)).status === 'suspended', 'the pack’s suspension');
+    await waitFor(async () => (await packOf(pack.id)).status === 'suspended', 15_000, 200);
     const paused = await packOf(pack.id);
     expect(paused.suspended_reason).toBe('tenant_suspended');
     expect(paused.children.map((child) => child.status)).toEqual(['suspended', 'suspended']);
     expect((await summaryOf(tenantA.id)).mrr).toEqual([]);
 
     expect((await api('PATCH', `/api/v1/admin/tenants/${tenantA.id}`, { token: root, body: { status: 'ACTIVE' } })).status).toBe(200);
-    await until(async () => (await packOf(pack.id)).status === 'active', 'the pack’s resumption');
+    await waitFor(async () => (await packOf(pack.id)).status === 'active', 15_000, 200);
     expect((await packOf(pack.id)).children.map((child) => child.status)).toEqual(['active', 'active']);
     const changes = await eventuallyMatching(nc, 'billing', (event) => event.type === 'scai.billing.pack_subscription.changed' && event.subject === pack.id, 2);
     expect(changes.map((event) => event.data.change_kind)).toEqual(['suspended', 'resumed']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '@scai/clock';
-import { connectEvents, createEvent, type EventBus } from '@scai/events';
+import { connectEvents, type EventBus } from '@scai/events';
 import { waitFor } from '@scai/events/testing';
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
 import { billing } from '@scai/proto';
@@ -10,11 +10,11 @@ import { createApp } from '../app.ts';
 import { loadBillingConfig } from '../config.ts';
 import { fixedTenantDirectory } from '../profiles/tenant-directory.ts';
 import { callerWith } from '../testing/callers.ts';
+import { partnersTenantEvent, readyProfile } from '../testing/fixtures.ts';
 
 const root = { caller: callerWith('super_admin') };
-const tenantEvent = (type: string, data: Record<string, unknown>, tenantId = 'tnt_s') =>
-  createEvent({ source: '/apps/partners', type: `scai.partners.tenant.${type}`, subject: tenantId, data: { id: tenantId, ...data }, tenantId, partnerId: 'prt_p' });
-const profile = { companyName: 'S B.V.', addressLine1: 'Dam 1', postalCode: '1012 JS', city: 'Amsterdam', countryCode: 'NL', contactEmail: 'b@s.test', taxExempt: false, isBusiness: true, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en' };
+const tenantEvent = (type: string, data: Record<string, unknown>, tenantId = 'tnt_s') => partnersTenantEvent(tenantId, type, data);
+const profile = readyProfile('S B.V.');
 
 describe('subscriptions follow their tenant’s status (partners events)', () => {
   let service: TestService<Awaited<ReturnType<typeof createApp>>>;

@@ -2,7 +2,6 @@ import type { CloudEvent, Consumer, EventBus, SqlClient } from '@scai/events';
 import type { Logger } from '@scai/telemetry';
 import type { PackLifecycle } from '../packs/pack-lifecycle.ts';
 import type { PackSubscriptionStore } from '../packs/pack-subscription-store.ts';
-import type { PackSubscription } from '../packs/pack-subscription-types.ts';
 import type { Db, Tx } from '../store/prisma.ts';
 import { subscriptionOf } from '../subscriptions/subscription-records.ts';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.ts';
@@ -78,7 +77,7 @@ export function startTenantStatusConsumer(deps: TenantStatusDeps): Promise<Consu
       const now = deps.now();
       const actor = { id: 'system:tenant-status', reason: event.type };
       let moved = 0;
-      const packs: PackSubscription[] = await deps.packSubscriptions.lockForTenant(tx, tenantId, ['active', 'past_due', 'suspended']);
+      const packs = await deps.packSubscriptions.lockForTenant(tx, tenantId, ['active', 'past_due', 'suspended']);
       for (const pack of packs) {
         const to = targetOf(event.type, data, pack);
         if (!to) continue;

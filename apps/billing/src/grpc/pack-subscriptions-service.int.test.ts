@@ -7,14 +7,12 @@ import { loadBillingConfig } from '../config.ts';
 import { fixedTenantDirectory } from '../profiles/tenant-directory.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 import { callerWith } from '../testing/callers.ts';
+import { readyProfile } from '../testing/fixtures.ts';
 
 const adminA = { caller: callerWith('tenant_admin', { tenantId: 'tnt_a', partnerId: 'prt_p' }) };
 const adminB = { caller: callerWith('tenant_admin', { tenantId: 'tnt_b', partnerId: 'prt_q' }) };
 const root = { caller: callerWith('super_admin') };
-const profile: billing.v1.BillingProfileFields = {
-  companyName: 'Pack B.V.', addressLine1: 'Dam 1', postalCode: '1012 JS', city: 'Amsterdam', countryCode: 'NL', contactEmail: 'b@pack.test',
-  taxExempt: false, isBusiness: true, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en',
-};
+const profile = readyProfile('Pack B.V.');
 
 describe('service pack subscriptions over gRPC', () => {
   let service: TestService<Awaited<ReturnType<typeof createApp>>>;

@@ -8,6 +8,7 @@ import { loadBillingConfig } from '../config.ts';
 import { fixedTenantDirectory } from '../profiles/tenant-directory.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 import { callerWith } from '../testing/callers.ts';
+import { readyProfile } from '../testing/fixtures.ts';
 
 const DAY = 86_400_000;
 const start = new Date('2026-12-01T00:00:00.000Z');
@@ -19,18 +20,7 @@ const memberA = { caller: callerWith('tenant_member', { tenantId: 'tnt_a', partn
 const adminB = { caller: callerWith('tenant_admin', { tenantId: 'tnt_b', partnerId: 'prt_q' }) };
 const partnerP = { caller: callerWith('partner_admin', { partnerId: 'prt_p' }) };
 
-const profile = (companyName: string): billing.v1.BillingProfileFields => ({
-  companyName,
-  addressLine1: 'Keizersgracht 1',
-  postalCode: '1015 AA',
-  city: 'Amsterdam',
-  countryCode: 'NL',
-  contactEmail: 'billing@example.nl',
-  taxExempt: false,
-  isBusiness: true,
-  preferredEinvoiceFormat: 'ubl',
-  preferredLanguage: 'en',
-});
+const profile = readyProfile;
 
 interface OutboxRow {
   type: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '@scai/clock';
-import { connectEvents, createEvent, type EventBus } from '@scai/events';
+import { connectEvents, type EventBus } from '@scai/events';
 import { waitFor } from '@scai/events/testing';
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
 import { billing, testing } from '@scai/proto';
@@ -11,6 +11,7 @@ import { loadBillingConfig } from '../config.ts';
 import { fixedTenantDirectory } from '../profiles/tenant-directory.ts';
 import { createPrisma, type Db } from '../store/prisma.ts';
 import { callerWith } from '../testing/callers.ts';
+import { partnersTenantEvent, readyProfile } from '../testing/fixtures.ts';
 import { secondInstance } from '../testing/second-instance.ts';
 
 const start = new Date('2026-12-01T00:00:00.000Z');
@@ -18,12 +19,7 @@ const clock = manualClock(start);
 const root = { caller: callerWith('super_admin') };
 const TENANTS = ['tnt_pk0', 'tnt_pk1'];
 const adminOf = (tenantId: string) => ({ caller: callerWith('tenant_admin', { tenantId, partnerId: 'prt_p' }) });
-const tenantEvent = (tenantId: string, type: string, data: Record<string, unknown>) =>
-  createEvent({ source: '/apps/partners', type: `scai.partners.tenant.${type}`, subject: tenantId, data: { id: tenantId, ...data }, tenantId, partnerId: 'prt_p' });
-const profile: billing.v1.BillingProfileFields = {
-  companyName: 'Pack Life B.V.', addressLine1: 'Dam 1', postalCode: '1012 JS', city: 'Amsterdam', countryCode: 'NL', contactEmail: 'b@packlife.test',
-  taxExempt: false, isBusiness: true, preferredEinvoiceFormat: 'ubl', preferredLanguage: 'en',
-};
+const profile = readyProfile('Pack Life B.V.');
 
 describe('pack subscriptions over time (renewals, their tenant’s status) and what the tenant summaries count', () => {
   let service: TestService<Awaited<ReturnType<typeof createApp>>>;
@@ -109,7 +105,7 @@ describe('pack subscriptions over time (renewals, their tenant’s status) and w
 
   it('suspends the pack and its children with the tenant, resumes them with it, and leaves other tenants alone', async () => {
     const [mine, theirs] = packIds;
-    await bus.publishDirect(tenantEvent(TENANTS[0], 'suspended', { status: 'SUSPENDED', reason: 'admin' }));
+    await bus.publishDirect(partnersTenantEvent(TENANTS[0], 'suspended', { status: 'SUSPENDED', reason: 'admin' }));
     await waitFor(async () => (await packOf(mine)).status === 'suspended', 10_000);
     const paused = await packOf(mine);
     expect(paused.children.map((child) => [child.status, child.suspendedReason])).toEqual([
@@ -120,7 +116,7 @@ describe('pack subscriptions over time (renewals, their tenant’s status) and w
     expect((await eventsOf(paused.children[0].id)).at(-1)).toMatchObject({ type: 'scai.billing.subscription.suspended', data: { reason: 'tenant_suspended' } });
     expect((await packOf(theirs)).status).toBe('active');
 
-    await bus.publishDirect(tenantEvent(TENANTS[0], 'updated', { status: 'ACTIVE', changed: ['status'] }));
+    await bus.publishDirect(partnersTenantEvent(TENANTS[0], 'updated', { status: 'ACTIVE', changed: ['status'] }));
     await waitFor(async () => (await packOf(mine)).status === 'active', 10_000);
     expect((await packOf(mine)).children.map((child) => child.status)).toEqual(['active', 'active']);
     expect((await eventsOf(mine)).at(-1)).toMatchObject({ type: 'scai.billing.pack_subscription.changed', data: { change_kind: 'resumed', previous_status: 'suspended', suspended_reason: null } });

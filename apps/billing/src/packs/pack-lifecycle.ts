@@ -26,8 +26,8 @@ export function createPackLifecycle(deps: PackLifecycleDeps) {
   async function moveChildren(tx: Tx, pack: PackSubscription, to: SubscriptionState, now: Date, actor: Actor, reason?: SuspendReason): Promise<Subscription[]> {
     const children: Subscription[] = [];
     for (const child of pack.children) {
-      // A child already there (or ended) stays as it is.
-      if (child.status === to || isFinal(child.status) || !canMove(child.status, to)) {
+      // A child already there, or that cannot go there (it ended), stays as it is.
+      if (child.status === to || !canMove(child.status, to)) {
         children.push(child);
         continue;
       }

@@ -8,6 +8,7 @@ import { loadBillingConfig } from '../../config.ts';
 import { fixedTenantDirectory } from '../../profiles/tenant-directory.ts';
 import { createPrisma, type Db } from '../../store/prisma.ts';
 import { callerWith } from '../../testing/callers.ts';
+import { readyProfile } from '../../testing/fixtures.ts';
 import { secondInstance } from '../../testing/second-instance.ts';
 
 const DAY = 86_400_000;
@@ -17,18 +18,7 @@ const root = { caller: callerWith('super_admin') };
 const TENANTS = Array.from({ length: 6 }, (_, index) => `tnt_job${index}`);
 const adminOf = (tenantId: string) => ({ caller: callerWith('tenant_admin', { tenantId, partnerId: 'prt_p' }) });
 
-const profile: billing.v1.BillingProfileFields = {
-  companyName: 'Jobs B.V.',
-  addressLine1: 'Dam 1',
-  postalCode: '1012 JS',
-  city: 'Amsterdam',
-  countryCode: 'NL',
-  contactEmail: 'billing@jobs.test',
-  taxExempt: false,
-  isBusiness: true,
-  preferredEinvoiceFormat: 'ubl',
-  preferredLanguage: 'en',
-};
+const profile = readyProfile('Jobs B.V.');
 
 describe('subscription jobs', () => {
   let service: TestService<Awaited<ReturnType<typeof createApp>>>;
