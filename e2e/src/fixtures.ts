@@ -100,3 +100,38 @@ export async function twoTenants(root: string) {
   const adminB = await createAdmin('tenant_admin', { tenantId: tenantB.id, partnerId: q.id });
   return { p, q, tenantA, tenantB, adminA, adminB };
 }
+
+export async function registration(root: string, body: Record<string, unknown>) {
+  return created<{ id: string }>('/api/v1/admin/registration-requests/', root, { name: unique('reach'), contact_email: 'reach@e2e.test', ...body });
+}
+
+export async function approved(root: string, requestId: string) {
+  const response = await api<{ data: { client_id: string; client_secret: string | null; application_id?: string } }>(
+    'POST',
+    `/api/v1/admin/registration-requests/${requestId}/approve`,
+    { token: root, body: {} },
+  );
+  if (response.status !== 200) throw new Error(`approve answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.data;
+}
+
+/** A client_credentials grant at an issuer's token endpoint (a TENANT application uses its tenant's issuer). */
+export async function serviceToken(clientId: string, clientSecret: string, issuerPath = '/api/v1/platform/oauth'): Promise<string> {
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+  const response = await fetch(`${inject('gatewayUrl')}${issuerPath}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`client_credentials answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+
+/** A POST that must answer 200 or 201; its `data`. */
+export async function created<T extends { id: string }>(path: string, token: string, body: unknown): Promise<T> {
+  const response = await api<{ data: T }>('POST', path, { token, body });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.data;
+}

@@ -1,5 +1,5 @@
 import { bindClient, createChannelClient, type BoundClient } from '@scai/grpc';
-import { auth, billing, partners, registrations, testing } from '@scai/proto';
+import { auth, billing, partners, provisioning, registrations, testing } from '@scai/proto';
 import type { GatewayConfig } from './config.ts';
 
 /**
@@ -21,8 +21,9 @@ export interface ServiceClients {
   billingProfiles: BoundClient<billing.v1.BillingProfilesServiceClient>;
   subscriptions: BoundClient<billing.v1.SubscriptionsServiceClient>;
   packSubscriptions: BoundClient<billing.v1.PackSubscriptionsServiceClient>;
-  /** Served by billing only with TEST_CLOCK_CONTROL on. */
-  testClock: BoundClient<testing.v1.TestClockServiceClient>;
+  registry: BoundClient<provisioning.v1.RegistryServiceClient>;
+  /** Served, only with TEST_CLOCK_CONTROL on, by every app whose jobs read a clock (billing, provisioning). */
+  testClocks: BoundClient<testing.v1.TestClockServiceClient>[];
   close(): void;
 }
 
@@ -48,15 +49,19 @@ export function createServiceClients(config: GatewayConfig): ServiceClients {
   const subscriptionsClient = createChannelClient(billing.v1.SubscriptionsServiceClient, config.BILLING_GRPC_URL);
   const packSubscriptionsClient = createChannelClient(billing.v1.PackSubscriptionsServiceClient, config.BILLING_GRPC_URL);
   closers.push(() => packSubscriptionsClient.close());
-  const testClockClient = createChannelClient(testing.v1.TestClockServiceClient, config.BILLING_GRPC_URL);
-  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close(), () => testClockClient.close());
+  closers.push(() => catalogClient.close(), () => servicePacksClient.close(), () => billingProfilesClient.close(), () => subscriptionsClient.close());
+  const registryClient = createChannelClient(provisioning.v1.RegistryServiceClient, config.PROVISIONING_GRPC_URL);
+  closers.push(() => registryClient.close());
+  const testClockClients = [config.BILLING_GRPC_URL, config.PROVISIONING_GRPC_URL].map((url) => createChannelClient(testing.v1.TestClockServiceClient, url));
+  closers.push(...testClockClients.map((client) => () => client.close()));
   return {
     catalog: bindClient(catalogClient),
     servicePacks: bindClient(servicePacksClient),
     billingProfiles: bindClient(billingProfilesClient),
     subscriptions: bindClient(subscriptionsClient),
     packSubscriptions: bindClient(packSubscriptionsClient),
-    testClock: bindClient(testClockClient),
+    registry: bindClient(registryClient),
+    testClocks: testClockClients.map((client) => bindClient(client)),
     adminAuth: bindClient(adminAuthClient),
     mfa: bindClient(mfaClient),
     applications: bindClient(applicationsClient),

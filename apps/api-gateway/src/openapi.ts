@@ -73,7 +73,10 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
       servers: [{ url: options.publicUrl }],
       tags: [
         { name: 'Untagged', description: 'The platform itself: its health and this document.' },
-        ...options.groups.map((group) => ({ name: group.tag, description: group.description })),
+        // Several groups may share a tag (the catalog's and the registry's administration): listed once, described by the first.
+        ...options.groups
+          .filter((group, index, groups) => groups.findIndex((other) => other.tag === group.tag) === index)
+          .map((group) => ({ name: group.tag, description: group.description })),
       ],
       components: {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { bool, ConfigError, int, loadConfig, oneOf, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
+import { serviceSecret } from '@scai/secrets';
+import { bool, int, loadConfig, oneOf, optionalStr, port, serviceSchema, str, url, type ConfigOf } from '@scai/config';
 
 export const authSchema = {
   ...serviceSchema,
@@ -57,24 +57,12 @@ export interface AuthSecrets {
   signingKeyEncryptionKey: string;
 }
 
-function devDefault(label: string, bytes: 'hex' | 'base64'): string {
-  return createHash('sha256').update(`scai-local-development-${label}`).digest(bytes);
-}
-
-/**
- * Production requires both secrets. Elsewhere a fixed value derived from a public label
- * is used (and announced once), so `npm start` works with no setup; such values protect
- * nothing and must never reach a shared environment.
- */
+/** Production requires both secrets; elsewhere `serviceSecret` derives development values. */
 export function resolveSecrets(config: AuthConfig, warn: (message: string) => void = console.warn): AuthSecrets {
-  const missing = (['TOKEN_PEPPER', 'SIGNING_KEY_ENCRYPTION_KEY'] as const).filter((key) => !config[key]);
-  if (missing.length && config.NODE_ENV === 'production') {
-    throw new ConfigError(`Configuration error: ${missing[0]} is required in production.`);
-  }
-  if (missing.length) warn(`auth: using derived development values for ${missing.join(', ')} (NODE_ENV=${config.NODE_ENV}); set them outside development`);
+  const nodeEnv = config.NODE_ENV;
   return {
-    tokenPepper: config.TOKEN_PEPPER ?? devDefault('token-pepper', 'hex'),
-    signingKeyEncryptionKey: config.SIGNING_KEY_ENCRYPTION_KEY ?? devDefault('signing-key-encryption-key', 'base64'),
+    tokenPepper: serviceSecret({ name: 'TOKEN_PEPPER', value: config.TOKEN_PEPPER, nodeEnv }, 'token-pepper', warn),
+    signingKeyEncryptionKey: serviceSecret({ name: 'SIGNING_KEY_ENCRYPTION_KEY', value: config.SIGNING_KEY_ENCRYPTION_KEY, nodeEnv }, 'signing-key-encryption-key', warn, 'base64'),
   };
 }
 

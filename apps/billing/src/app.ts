@@ -1,6 +1,6 @@
 import { billing, testing } from '@scai/proto';
 import { adjustableClock, assertTestClockAllowed, systemClock, type ManualClock } from '@scai/clock';
-import { createService, type Service, type ServiceAppOptions } from '@scai/service';
+import { createService, testClockServiceImpl, type Service, type ServiceAppOptions } from '@scai/service';
 import { APP_DIR } from './app-dir.ts';
 import { createCatalogStore } from './catalog/catalog-store.ts';
 import { loadCatalogFile } from './catalog/load-catalog-file.ts';
@@ -15,7 +15,6 @@ import { createPackLifecycle } from './packs/pack-lifecycle.ts';
 import { createPackPurchases } from './packs/pack-purchase.ts';
 import { createPackSubscriptionStore } from './packs/pack-subscription-store.ts';
 import { subscriptionsServiceImpl } from './grpc/subscriptions-service.ts';
-import { testClockServiceImpl } from './grpc/test-clock-service.ts';
 import { startTenantStatusConsumer } from './events/tenant-status-consumer.ts';
 import { startSubscriptionJobs } from './subscriptions/jobs/subscription-jobs.ts';
 import { createSubscriptionService } from './subscriptions/subscription-service.ts';

@@ -1,7 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { inject } from 'vitest';
 import { reachOf, type Caller, type Reach } from '@scai/permissions';
-import { createAdmin, createPartner, createTenant, createTenantUser, signedInTenantMember } from '../fixtures.ts';
+import { approved, created, createAdmin, createPartner, createTenant, createTenantUser, registration, serviceToken, signedInTenantMember } from '../fixtures.ts';
 import { api, unique } from '../http.ts';
 import type { Owner } from './expectations.ts';
 
@@ -56,39 +55,6 @@ async function boughtPack(slug: string, token: string): Promise<{ id: string }> 
   const response = await api<{ data: { id: string } }>('POST', `/api/v1/service-packs/${slug}/subscribe`, { token, headers: { 'idempotency-key': unique('reach-pack') } });
   if (response.status !== 201) throw new Error(`subscribing to ${slug} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body.data;
-}
-
-async function created<T extends { id: string }>(path: string, token: string, body: unknown): Promise<T> {
-  const response = await api<{ data: T }>('POST', path, { token, body });
-  if (response.status !== 201 && response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body.data;
-}
-
-async function registration(root: string, body: Record<string, unknown>) {
-  return created<{ id: string }>('/api/v1/admin/registration-requests/', root, { name: unique('reach'), contact_email: 'reach@e2e.test', ...body });
-}
-
-async function approved(root: string, requestId: string) {
-  const response = await api<{ data: { client_id: string; client_secret: string | null; application_id?: string } }>(
-    'POST',
-    `/api/v1/admin/registration-requests/${requestId}/approve`,
-    { token: root, body: {} },
-  );
-  if (response.status !== 200) throw new Error(`approve answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body.data;
-}
-
-/** A client_credentials grant at an issuer's token endpoint (a TENANT application uses its tenant's issuer). */
-async function serviceToken(clientId: string, clientSecret: string, issuerPath = '/api/v1/platform/oauth'): Promise<string> {
-  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
-  const response = await fetch(`${inject('gatewayUrl')}${issuerPath}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`client_credentials answered ${response.status}: ${JSON.stringify(body)}`);
-  return body.access_token;
 }
 
 async function applicationIdOf(root: string, clientId: string): Promise<string> {

@@ -27,6 +27,8 @@ export const ID_PREFIXES = {
   billableItem: 'bli',
   packSubscription: 'psb',
   packSubscriptionTransition: 'pst',
+  registeredService: 'rsv',
+  registryVersionChange: 'rvc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

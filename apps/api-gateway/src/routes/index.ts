@@ -11,7 +11,8 @@ import { adminCatalogGroup, catalogGroup } from './catalog/index.ts';
 import { adminServicePacksGroup, servicePacksGroup } from './service-packs/index.ts';
 import { billingGroup } from './billing/index.ts';
 import { adminSubscriptionsGroup, subscriptionsGroup } from './subscriptions/index.ts';
+import { adminRegistryGroup, registryGroup } from './registry/index.ts';
 import type { RouteGroup } from './types.ts';
 
 /** Every endpoint group the gateway serves, in the order of the reference. */
-export const routeGroups: RouteGroup[] = [adminAuthGroup, authenticationGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup, usersGroup, groupsGroup, applicationsGroup, catalogGroup, servicePacksGroup, subscriptionsGroup, adminCatalogGroup, adminServicePacksGroup, adminSubscriptionsGroup, billingGroup];
+export const routeGroups: RouteGroup[] = [adminAuthGroup, authenticationGroup, oauthGroup, partnersGroup, registrationRequestsGroup, tenantsGroup, usersGroup, groupsGroup, applicationsGroup, catalogGroup, servicePacksGroup, subscriptionsGroup, adminCatalogGroup, adminRegistryGroup, adminServicePacksGroup, adminSubscriptionsGroup, billingGroup, registryGroup];

@@ -1,6 +1,6 @@
 import { conflict, notFound, rateLimited, unauthorized, validationFailed } from '@scai/api';
 import { holdsAdminRole } from '../domain/roles.ts';
-import { generateSecret, keyedHash } from '../domain/secret-hash.ts';
+import { generateSecret, keyedHash } from '@scai/secrets';
 import { throttleDecision } from '../domain/throttle.ts';
 import type { AuditContext } from '../events/auth-events.ts';
 import type { AuthDeps } from '../services/deps.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyedHash } from '../domain/secret-hash.ts';
+import { keyedHash } from '@scai/secrets';
 import { newRecoveryCode, newRecoveryCodes, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.ts';
 
 describe('recovery codes', () => {

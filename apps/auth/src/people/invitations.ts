@@ -1,6 +1,6 @@
 import { AppError, validationFailed } from '@scai/api';
 import { hashPassword } from '../domain/password.ts';
-import { keyedHash } from '../domain/secret-hash.ts';
+import { keyedHash } from '@scai/secrets';
 import type { AuditContext } from '../events/auth-events.ts';
 import { invitationAcceptedEvent } from '../events/people-events.ts';
 import type { AuthDeps } from '../services/deps.ts';

@@ -9,7 +9,7 @@ import {
 import { AppError, conflict, forbidden, newId, notFound, pageWindow, validationFailed, type PageRequest, type ValidationIssue } from '@scai/api';
 import type { Logger } from '@scai/telemetry';
 import { checkGrant, mayDelegate, mayManage, type CheckedGrant, type GrantInput } from '../domain/delegation.ts';
-import { generateSecret, keyedHash } from '../domain/secret-hash.ts';
+import { generateSecret, keyedHash } from '@scai/secrets';
 import { sessionRevokedEvent, type AuditContext } from '../events/auth-events.ts';
 import {
   userDeactivatedEvent,

@@ -9,7 +9,8 @@ import {
   type ApplicationPatchInput,
   type ApplicationSpec,
 } from '../domain/application-rules.ts';
-import { CLIENT_SECRET_PREFIX, generateSecret, keyedHash } from '../domain/secret-hash.ts';
+import { generateSecret, keyedHash } from '@scai/secrets';
+import { CLIENT_SECRET_PREFIX } from '../domain/secret-hash.ts';
 import {
   applicationCreatedEvent,
   applicationDisabledEvent,

@@ -181,4 +181,13 @@ describe('subscriptions over gRPC', () => {
     expect(partnerBulk.succeeded).toEqual([chat.id]);
     expect(partnerBulk.failed).toEqual([{ id: cancelledB.id, code: 'not_found', message: 'Subscription not found' }]);
   });
+
+  it('counts a service’s live subscriptions across tenants for the platform only (the registry refuses deregistration on it)', async () => {
+    const live = (await subscriptions.listSubscriptions({ asAdmin: true, status: '', tenantId: '', service: 'scai-chat' }, root)).subscriptions.filter((s) => !['cancelled', 'expired'].includes(s.status));
+    expect((await subscriptions.countLiveSubscriptions({ serviceSlug: 'scai-chat' }, root)).count).toBe(live.length);
+    expect(live.length).toBeGreaterThan(0);
+    expect((await subscriptions.countLiveSubscriptions({ serviceSlug: 'no-such-service' }, root)).count).toBe(0);
+    await expect(subscriptions.countLiveSubscriptions({ serviceSlug: 'scai-chat' }, partnerP)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(subscriptions.countLiveSubscriptions({ serviceSlug: 'scai-chat' }, adminA)).rejects.toMatchObject({ code: 'forbidden' });
+  });
 });

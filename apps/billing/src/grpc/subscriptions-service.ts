@@ -1,4 +1,5 @@
-import { badRequest } from '@scai/api';
+import { badRequest, forbidden, unauthorized } from '@scai/api';
+import { reachOf, requirePermission } from '@scai/permissions';
 import type { Clock } from '@scai/clock';
 import { unary, type ImplementationOf } from '@scai/grpc';
 import { once, requestFingerprint } from '@scai/idempotency';
@@ -68,6 +69,14 @@ export function subscriptionsServiceImpl({ db, service, store, clock, eventsWrit
     listPendingItems: unary(async (request: billing.v1.ListPendingItemsRequest, { caller }) => {
       const reach = service.reachFor(caller, request.asAdmin, 'read');
       return { items: (await store.pendingItems(reach, request.subscriptionId)).map(billableItemToProto) };
+    }),
+
+    countLiveSubscriptions: unary(async (request: billing.v1.CountLiveSubscriptionsRequest, { caller }) => {
+      if (!caller) throw unauthorized();
+      // A count across every tenant reveals nothing of one, but it is still the platform's business.
+      requirePermission(caller, 'admin:subscriptions');
+      if (reachOf(caller).level !== 'platform') throw forbidden('Only platform administrators count subscriptions across tenants');
+      return { count: await store.countLive(request.serviceSlug) };
     }),
   };
 }

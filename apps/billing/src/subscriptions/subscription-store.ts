@@ -85,6 +85,9 @@ export function createSubscriptionStore(db: Db, deps: { outbox: Outbox }) {
       return { items: rows.map(subscriptionOf), total };
     },
 
+    /** Live subscriptions of every tenant to one catalog service (packs' children included). */
+    countLive: (serviceSlug: string): Promise<number> => db.subscription.count({ where: { serviceSlug, status: { in: [...LIVE_STATES] } } }),
+
     async get(reach: Reach, id: string, client: Db | Tx = db): Promise<Subscription> {
       const row = await client.subscription.findFirst({ where: { id, ...reachFilter(reach) } });
       if (!row) throw notFound('Subscription');

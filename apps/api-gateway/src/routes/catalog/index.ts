@@ -20,7 +20,7 @@ export const catalogGroup: RouteGroup = {
 
 export const adminCatalogGroup: RouteGroup = {
   tag: ADMIN_CATALOG_TAG,
-  description: 'Catalog administration (platform admins): services, plans and their usage pricing.',
+  description: 'Catalog and registry administration (platform admins): services, plans and their usage pricing; registered services, their approval, keys and health.',
   schemas: [],
   routes: [createCatalogService, updateCatalogService, createPlan, updatePlan, replacePricingTiers],
 };
