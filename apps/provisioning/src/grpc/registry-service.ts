@@ -12,10 +12,10 @@ type RegistryServiceImpl = ImplementationOf<typeof provisioning.v1.RegistryServi
 
 const HEARTBEAT_STATUSES = ['healthy', 'degraded'] as const;
 
-function oneOf<T extends string>(values: readonly T[], value: string | undefined, field: string): T | undefined {
+function oneOf<T extends string>(values: readonly T[], value: string | undefined, loc: ['query' | 'body', string]): T | undefined {
   if (value === undefined || value === '') return undefined;
   if ((values as readonly string[]).includes(value)) return value as T;
-  throw validationFailed([{ loc: ['query', field], msg: `one of ${values.join(', ')}`, type: 'value_error' }]);
+  throw validationFailed([{ loc, msg: `one of ${values.join(', ')}`, type: 'value_error' }]);
 }
 
 /** `provisioning.v1.RegistryService`: the service side (its own binding) and the administration. */
@@ -30,7 +30,7 @@ export function registryServiceImpl(registry: Registry, admin: RegistryAdmin): R
 
     heartbeat: unary(async (request: provisioning.v1.HeartbeatRequest, { caller }) => {
       const clientId = callingServiceClient(caller);
-      const status = oneOf(HEARTBEAT_STATUSES, request.status, 'status') ?? 'healthy';
+      const status = oneOf(HEARTBEAT_STATUSES, request.status, ['body', 'status']) ?? 'healthy';
       const uptime = request.uptimeSeconds ?? null;
       if (uptime !== null && (!Number.isInteger(uptime) || uptime < 0)) throw validationFailed([{ loc: ['body', 'uptime_seconds'], msg: 'a whole number of seconds, at least 0', type: 'value_error' }]);
       const service = await registry.heartbeat(clientId, { slug: request.slug, status, version: request.version ?? null, uptimeSeconds: uptime, key: request.key });
@@ -47,8 +47,8 @@ export function registryServiceImpl(registry: Registry, admin: RegistryAdmin): R
       requireRegistryAdmin(caller, 'read');
       const page = pageFromProto(request.page);
       const filter = {
-        status: oneOf<ServiceStatus>(SERVICE_STATUSES, request.status, 'status'),
-        health: oneOf<ServiceHealth>(SERVICE_HEALTHS, request.health, 'health'),
+        status: oneOf<ServiceStatus>(SERVICE_STATUSES, request.status, ['query', 'status']),
+        health: oneOf<ServiceHealth>(SERVICE_HEALTHS, request.health, ['query', 'health']),
       };
       const { items, total } = await admin.list(filter, page);
       return { services: items.map(registeredServiceToProto), page: pageInfoToProto(page, total) };

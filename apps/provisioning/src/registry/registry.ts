@@ -35,6 +35,8 @@ export interface HeartbeatInput {
 /** One registration at a time per slug, whether or not its row exists yet. */
 export async function lockSlug(tx: Tx, slug: string): Promise<RegisteredService | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry:${slug}`}))`;
+  // The row lock too: the heartbeat monitor locks rows (not slugs), and a change must not read a health it is about to overwrite.
+  await tx.$executeRaw`SELECT 1 FROM registered_services WHERE slug = ${slug} FOR UPDATE`;
   const row = await tx.registeredService.findUnique({ where: { slug } });
   return row ? registeredServiceOf(row) : null;
 }
